@@ -50,7 +50,7 @@ def run_experiment(name:str,                  # run name: runs/NAME and experime
                                                           else ("time budget" if run.train_config.max_minutes else "epochs")})
     res["data"] = str(data)
     atomic_write(res_path, json.dumps(res, indent=1))
-    return res
+    return json.loads(res_path.read_text())
 
 # %% ../nbs/05_experiments.ipynb #36082545
 SEED_REPORT = {"S": (0.4102, 0.3531), "M": (0.5978, 0.5378), "L": (0.6369, 0.5712), "XL": (0.6386, 0.5618)}  # Recall@10, NDCG@10
