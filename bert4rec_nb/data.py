@@ -301,14 +301,13 @@ def build_sequences(ratings:pd.DataFrame,       # ratings table as returned by `
 def sequel_rate(seqs:Sequences, movies:pd.DataFrame):
     "Share of franchise movies (`Name k (year)`, k>1) watched right after part k-1."
     t = movies.set_index("item").title.str.extract(r"^(.*) (\d+) \(\d{4}\)$")
-    key = {m: (n, int(k)) for m, n, k in zip(t.index, t[0], t[1]) if isinstance(n, str)}
-    follow = total = 0
-    for row in seqs.seqs:
-        ids = seqs.item_ids[row]
-        for a, b in zip(ids[:-1], ids[1:]):
-            if b in key and key[b][1] > 1:
-                total += 1; follow += a in key and key[a] == (key[b][0], key[b][1] - 1)
-    return follow / max(total, 1)
+    ids = seqs.item_ids[seqs.seqs.values]                                         # MovieLens ids, all rows flat
+    franchise = pd.Series(pd.factorize(t[0])[0], index=t.index).reindex(ids).to_numpy()  # -1: not a franchise
+    part = pd.to_numeric(t[1]).fillna(0).reindex(ids).to_numpy()
+    same_row = np.ones(len(ids) - 1, bool); same_row[seqs.seqs.offsets[1:-1] - 1] = False  # pairs within a user
+    later_part = same_row & (franchise[1:] >= 0) & (part[1:] > 1)
+    follows = later_part & (franchise[:-1] == franchise[1:]) & (part[:-1] == part[1:] - 1)
+    return follows.sum() / max(later_part.sum(), 1)
 
 # %% ../nbs/00_data.ipynb #6b486a20
 @dataclass
