@@ -520,7 +520,8 @@ def _user_tag() -> str:
 SAMPLE_DIR = Path(tempfile.gettempdir()) / f"bert4rec_nb_sample_{_user_tag()}"
 
 def resolve_data(data:str|None=None):
-    "Path of the data to use and a sentence saying which: `data`, 'sample', or ./ml-1m if present else the sample."
+    "Path of the data to use and a sentence saying which: `data`, else $BERT4REC_DATA, else ./ml-1m if present, else the sample."
+    data = data or os.environ.get("BERT4REC_DATA") or None
     if data == "sample" or (data is None and not (Path("ml-1m") / "ratings.dat").exists()):
         why = "the built-in synthetic sample" + (" (no ./ml-1m/ratings.dat found)" if data is None else "")
         return make_sample(SAMPLE_DIR), why

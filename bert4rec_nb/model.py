@@ -172,7 +172,10 @@ def load_checkpoint(path) -> dict:
     path = Path(path)
     if not path.is_file(): raise FileNotFoundError(f"no checkpoint at {path.resolve()}; train one with bert4rec_train --out DIR")
     try: ckpt = torch.load(path, map_location="cpu", weights_only=True)
-    except Exception as e: raise ValueError(f"{path} is not a readable checkpoint ({type(e).__name__}: {e})") from None
+    except Exception as e:
+        why = (str(e).strip().splitlines() or [""])[0][:160]   # torch's messages run to many lines
+        raise ValueError(f"{path} is not a readable checkpoint ({type(e).__name__}: {why}); use a best.pt or last.pt "
+                         "written by bert4rec_train") from None
     if not isinstance(ckpt, dict) or ckpt.get("format") != CHECKPOINT_FORMAT:
         raise ValueError(f"{path} is not a {CHECKPOINT_FORMAT} checkpoint")
     missing = [k for k in ("model_config", "model") if k not in ckpt]
