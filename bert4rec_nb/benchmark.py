@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_experiments.ipynb #a901c93a
 from __future__ import annotations
-import argparse, gc, json, math, os, platform, resource, statistics, sys, time
+import json, os, platform, resource, statistics, time
 from dataclasses import asdict
 from pathlib import Path
 import numpy as np
@@ -12,16 +12,15 @@ import pandas as pd
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from .data import (PAD, DataError, Ragged, load_movielens, prepare, find_movielens, cli_errors, atomic_write,
-                              RATINGS_COLS)
-from .dataset import ClozeBatches, mask_id
-from .model import BERT4Rec, BERT4RecConfig, PRESETS, preset, n_params
-from .training import TrainConfig, fit, test_report, vocabulary
-from .evaluation import (evaluate, ModelScorer, MostPopular, Transitions, Recommender, bootstrap_ci)
+from .data import PAD, load_movielens, prepare, atomic_write, RATINGS_COLS
+from .dataset import ClozeBatches
+from .model import BERT4Rec, BERT4RecConfig, preset
+from .training import TrainConfig, fit, vocabulary
+from .evaluation import evaluate, ModelScorer, Recommender, ranking_validation, test_metrics
 
 # %% auto #0
 __all__ = ['SEED_REPORT', 'run_experiment', 'results_frame', 'results_markdown', 'SeedStyleBERT4Rec', 'machine', 'bench',
-           'bench_markdown', 'bench_cli']
+           'bench_markdown']
 
 # %% ../nbs/05_experiments.ipynb #03bfbf76
 def run_experiment(name:str,                  # run name: runs/NAME and experiments/results/NAME.json
@@ -38,9 +37,11 @@ def run_experiment(name:str,                  # run name: runs/NAME and experime
     if res_path.exists(): return json.loads(res_path.read_text())
     d = prepare(data, protocol, seed=train_kw.get("seed", 0))
     mc = preset(model, d.seqs.n_items, **(model_overrides or {}))
-    run = fit(d, mc, TrainConfig(**train_kw), out=root / "runs" / name, resume=True, progress=False, log=log)
+    tc = TrainConfig(**train_kw)
+    run = fit(d, mc, tc, out=root / "runs" / name, resume=True, progress=False, log=log,
+              validate=ranking_validation(batch_size=tc.eval_batch_size))
     h = run.history
-    res = test_report(d, run.model, None, {"name": name, "preset": model, "model_config": mc.to_dict(),
+    res = test_metrics(d, run.model, None, {"name": name, "preset": model, "model_config": mc.to_dict(),
                                             "train_config": asdict(run.train_config), "best_epoch": run.best["epoch"],
                                             "epochs_trained": len(h), "train_seconds": float(h.seconds.sum()),
                                             "seconds_per_epoch": float(h.seconds.median()),
@@ -86,8 +87,6 @@ def results_markdown(exp_dir) -> str:
         first = df[df.protocol == proto].iloc[0]
         lines.append(f"| most popular | {proto} | full | | {first['pop NDCG@10']:.4f} | none |")
         lines.append(f"| last-item transitions | {proto} | full | | {first['transitions NDCG@10']:.4f} | counts |")
-    lines += ["| seed tutorial (len 50, 20 epochs), reported in DEVELOPERS.md | loo | full | | 0.019 | 20 epochs |",
-              "| RecTools BERT4RecModel, reported in DEVELOPERS.md | loo | full | HR 0.135 | 0.071 | 20 min |"]
     lines += [f"| seed report BERT4Rec-{k} (its own protocol and ranking, unstated) | multi5 | ? | {v[0]:.4f} | {v[1]:.4f} | |"
               for k, v in SEED_REPORT.items()]
     return "\n".join(lines)
@@ -170,7 +169,6 @@ def bench(data,                  # MovieLens folder (or "sample")
                        "seed_style_reference_s_per_epoch": ref_epoch, "seed_style_reference_sequences_per_s": batches.n_samples / ref_epoch,
                        "speedup_vs_seed_style": ref_epoch / ours_epoch,
                        "data_share_of_epoch": statistics.median(r[1] for r in ours_runs),
-                       "rectools_bert4rec_s_per_epoch_reported_in_DEVELOPERS_md": 56.0,
                        "note": f"reference timed on {ref_batches} batches and scaled to an epoch"}
     try:
         import rectools  # optional `bench` extra
@@ -204,24 +202,8 @@ def bench_markdown(path) -> str:
         f"| load ratings.dat | {L['ours_s']:.3f} s (all three files) | {L['pandas_python_engine_ratings_only_s']:.2f} s (`pd.read_csv(sep='::', engine='python')`, ratings only) | {L['speedup']:.1f}x |",
         f"| training, s/epoch ({T['sequences_per_epoch']:,} sequences, batch {T['batch_size']}) | {T['ours_s_per_epoch']:.1f} s | {T['seed_style_reference_s_per_epoch']:.1f} s (seed-style reference) | {T['speedup_vs_seed_style']:.1f}x |",
         f"| training without length buckets | {T['ours_without_length_buckets_s_per_epoch']:.1f} s | | |",
-        f"| training vs RecTools BERT4RecModel | {T['ours_s_per_epoch']:.1f} s | 56 s (DEVELOPERS.md, same machine type; not rerun here) | {56 / T['ours_s_per_epoch']:.1f}x |",
         f"| share of epoch time building batches | {T['data_share_of_epoch']:.1%} | | |",
         f"| full-ranking evaluation, all {E['users']:,} users | {E['full_ranking_all_users_s']:.2f} s | target < 3 s | |",
         f"| `Recommender.recommend`, one history of {R['history_len']} | p50 {R['p50_ms']:.1f} ms, p95 {R['p95_ms']:.1f} ms | target p50 < 10 ms | |",
         f"| peak RSS while training ours ({b['training']['batches_per_epoch'] * b['repeats']} steps) | {b['peak_rss_gb']['after_our_training_epochs']:.2f} GB | "
-        f"RecTools 2.5 GB (DEVELOPERS.md); seed-style reference run: {b['peak_rss_gb']['whole_benchmark_incl_seed_style_reference']:.1f} GB | |"])
-
-# %% ../nbs/05_experiments.ipynb #6e2b684f
-def bench_cli(argv:list|None=None):  # command-line words (default: sys.argv[1:])
-    "Benchmark loading, training, evaluation and recommendation side by side; write OUT as JSON."
-    p = argparse.ArgumentParser(prog="bert4rec_bench", description="Benchmark loading, training, evaluation and "
-                                "recommendation side by side; write the figures as JSON.")
-    p.add_argument("--data", default="ml-1m", help="MovieLens folder, or 'sample' (default: ml-1m)")
-    p.add_argument("--out", default="bench.json", help="where to write the figures (default: bench.json)")
-    p.add_argument("--repeats", type=int, default=3, help="repeats per timing, medians reported (default: 3)")
-    p.add_argument("--preset", choices=list(PRESETS), default="S", help="model preset to time (default: S)")
-    args = p.parse_args(argv)
-    with cli_errors():
-        if args.repeats < 1: raise ValueError(f"--repeats must be >= 1, got {args.repeats}")
-        bench(args.data, args.out, repeats=args.repeats, model=args.preset)
-        print(bench_markdown(args.out))
+        f"seed-style reference run: {b['peak_rss_gb']['whole_benchmark_incl_seed_style_reference']:.1f} GB | |"])

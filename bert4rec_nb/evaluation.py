@@ -4,18 +4,18 @@
 
 # %% ../nbs/04_evaluation.ipynb #f7a2854c
 from __future__ import annotations
-import argparse, difflib, json, math, sys, time
+import difflib, json, math, time
 from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
-from .data import PAD, Ragged, EvalSet, DataError, cli_errors
+from .data import PAD, Ragged, EvalSet, Prepared, atomic_write
 from .dataset import eval_inputs
 from .model import BERT4Rec, load_checkpoint, model_from_checkpoint
 
 # %% auto #0
 __all__ = ['target_ranks', 'metrics_from_ranks', 'ModelScorer', 'MostPopular', 'Transitions', 'evaluate', 'bootstrap_ci',
-           'results_table', 'Recommender', 'show_recommendations', 'recommend_parser', 'recommend_cli']
+           'results_table', 'ranking_validation', 'test_metrics', 'Recommender', 'show_recommendations']
 
 # %% ../nbs/04_evaluation.ipynb #4e66a87c
 def target_ranks(scores:torch.Tensor,   # (B, V) item scores; -inf for excluded items
@@ -157,6 +157,33 @@ def results_table(scorers:dict, es:EvalSet, protocol:str, popularity=None, ks=(1
             rows.append(row)
     return pd.DataFrame(rows)
 
+# %% ../nbs/04_evaluation.ipynb #rv0c0de0
+def ranking_validation(ks=(10,),              # cut-offs; `TrainConfig.metric` must be one of the metrics at these
+                       batch_size:int=128):   # users per scoring batch
+    "A `validate` function for `fit`: per-user full-ranking metrics (hr, recall, ndcg, mrr at `ks`)."
+    def validate(model, es:EvalSet): return evaluate(ModelScorer(model), es, ks=ks, batch_size=batch_size, per_user=True)[1]
+    return validate
+
+# %% ../nbs/04_evaluation.ipynb #tm0c0de0
+def test_metrics(data:Prepared, model:BERT4Rec, out=None, info:dict|None=None, seed:int=0) -> dict:
+    "Metrics of `model` on the test split (full and sampled ranking) next to the baselines; written to `out/metrics.json`."
+    sp, n = data.split, data.seqs.n_items
+    pop = np.bincount(sp.train.values, minlength=n + 1)
+    t = time.time()
+    full, users = evaluate(ModelScorer(model), sp.test, mode="full", per_user=True, seed=seed)
+    eval_seconds = time.time() - t
+    sampled = evaluate(ModelScorer(model), sp.test, mode="sampled", popularity=pop, seed=seed)
+    metrics = {"protocol": sp.protocol, "data": data.source, "counts": {k: v for k, v in sp.info.items()},
+               "test_users": len(sp.test), "full_ranking": full,
+               "sampled_100_uniform_negatives": sampled,
+               "ndcg@10_95ci": bootstrap_ci(users["ndcg@10"], seed=seed), "eval_seconds": eval_seconds,
+               "baselines_full_ranking": {"most_popular": evaluate(MostPopular(sp.train, n), sp.test),
+                                          "transitions": evaluate(Transitions(sp.train, n), sp.test)},
+               **(info or {})}
+    metrics.update({"recall@10": full["recall@10"], "ndcg@10": full["ndcg@10"]})
+    if out: atomic_write(Path(out) / "metrics.json", json.dumps(metrics, indent=1))
+    return metrics
+
 # %% ../nbs/04_evaluation.ipynb #a5h1st0r
 def _as_history(history) -> list:
     "A history as a list: one title or id on its own is a history of one movie."
@@ -233,26 +260,3 @@ def show_recommendations(rec:Recommender, es:EvalSet, users=(0, 1, 2), k:int=10,
             "held out": [rec.titles[t] for t in es.targets[u]] + [""] * (k - len(targets)),
             "top-10 predicted": [("✅ " if m in tgt_movies else "") + t for m, t in zip(top.movie_id, top.title)]}))
     return pd.concat(out).set_index("user")
-
-# %% ../nbs/04_evaluation.ipynb #c2d13141
-def recommend_parser() -> argparse.ArgumentParser:
-    "The `bert4rec_recommend` command line."
-    p = argparse.ArgumentParser(prog="bert4rec_recommend", description="Recommend the next movies for a watch history "
-                                "with a trained BERT4Rec checkpoint.")
-    p.add_argument("--checkpoint", required=True, help="best.pt (or last.pt) written by bert4rec_train --out RUN_DIR")
-    p.add_argument("--history", required=True, nargs="+", help="watched movies, oldest first: MovieLens ids or titles (quote each title)")
-    p.add_argument("--k", type=int, default=10, help="how many movies to recommend (default: 10)")
-    p.add_argument("--json", action="store_true", help="print JSON records instead of a table")
-    p.add_argument("--include_seen", action="store_true", help="allow movies from the history in the list")
-    return p
-
-def recommend_cli(argv:list|None=None):  # command-line words (default: sys.argv[1:])
-    "Recommend the next movies for a watch history with a trained BERT4Rec checkpoint."
-    args = recommend_parser().parse_args(argv)
-    with cli_errors():
-        rec = Recommender.from_checkpoint(args.checkpoint)
-        try: top = rec.recommend(args.history, k=args.k, exclude_seen=not args.include_seen)
-        except KeyError as e: raise DataError(str(e).strip('"')) from None
-        if len(top) < args.k: print(f"note: only {len(top)} movies are left to recommend", file=sys.stderr)
-        if args.json: print(json.dumps(top.to_dict(orient="records"), indent=1))
-        else: print(top.to_string(index=False))

@@ -4,29 +4,25 @@
 
 # %% ../nbs/03_training.ipynb #d234cc01
 from __future__ import annotations
-import argparse, contextlib, hashlib, inspect, json, math, os, re, sys, time
+import hashlib, math, os, sys, time
 from contextlib import contextmanager
-from dataclasses import dataclass, asdict, fields, field
+from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
 import torch.distributed as dist
 from tqdm import tqdm
-from .data import DataError, Prepared, prepare, cli_errors, atomic_write, PROTOCOLS
-from .dataset import ClozeBatches
-from .model import (BERT4Rec, BERT4RecConfig, PRESETS, preset, n_params, atomic_save, load_checkpoint,
-                               CHECKPOINT_FORMAT)
-from .evaluation import (evaluate, bootstrap_ci, ModelScorer, Recommender, show_recommendations, MostPopular,
-                                    Transitions)
+from .data import DataError, EvalSet, Prepared, atomic_write
+from .dataset import ClozeBatches, eval_inputs
+from .model import BERT4Rec, BERT4RecConfig, preset, n_params, atomic_save, load_checkpoint, CHECKPOINT_FORMAT
 try: import fcntl  # POSIX file locks for run folders
 except ImportError: fcntl = None
 
 # %% auto #0
-__all__ = ['VALID_METRICS', 'EXTENDABLE', 'RUN_FILES', 'MODEL_FLAGS_FROM_PRESET', 'TrainConfig', 'pick_device', 'make_optimizer',
-           'make_schedule', 'dist_setup', 'vocabulary', 'data_fingerprint', 'run_lock', 'check_out', 'Run', 'fit',
-           'plot_history', 'test_report', 'field_help', 'add_config_args', 'config_from_args', 'train_parser',
-           'train_cli']
+__all__ = ['VALID_METRICS', 'EXTENDABLE', 'RUN_FILES', 'TrainConfig', 'pick_device', 'make_optimizer', 'make_schedule',
+           'dist_setup', 'hit_rate', 'vocabulary', 'data_fingerprint', 'run_lock', 'check_out', 'Run', 'fit',
+           'plot_history']
 
 # %% ../nbs/03_training.ipynb #82485516
 def _require(ok:bool, msg:str):
@@ -113,14 +109,31 @@ def dist_setup(device:torch.device):
         dist.init_process_group("nccl" if device.type == "cuda" else "gloo")
     return (dist.get_rank(), dist.get_world_size()) if dist.is_initialized() else (0, 1)
 
-def _validate(model, es, cfg, rank, world):
-    "Mean full-ranking validation metrics over all users, each rank scoring its shard."
+def _validate(validate, model, es:EvalSet, rank:int, world:int) -> dict:
+    "Mean of the per-user values `validate(model, users)` returns, each rank scoring its shard of the users."
     rows = np.arange(rank, len(es), world)
-    shard = type(es)(es.inputs.take(rows), es.targets.take(rows), es.users[rows])
-    _, users = evaluate(ModelScorer(model), shard, ks=(10,), batch_size=cfg.eval_batch_size, per_user=True)
-    totals = torch.tensor([float(v.sum()) for v in users.values()] + [len(rows)], dtype=torch.float64)
+    shard = EvalSet(es.inputs.take(rows), es.targets.take(rows), es.users[rows])
+    was = model.training; model.eval()
+    with torch.no_grad(): users = validate(model, shard)
+    model.train(was)
+    totals = torch.tensor([float(np.sum(v)) for v in users.values()] + [len(rows)], dtype=torch.float64)
     if world > 1: dist.all_reduce(totals)
     return {k: float(t / totals[-1]) for k, t in zip(users, totals[:-1])}
+
+
+# %% ../nbs/03_training.ipynb #h1tra7e0
+def hit_rate(model:BERT4Rec, es:EvalSet, k:int=10, batch_size:int=128) -> dict:
+    "Per-user `hr@k`: 1 when a held-out item is among the model's top `k` unseen items (a simple `validate` for `fit`)."
+    hits = []
+    for b in range(0, len(es), batch_size):
+        hist, targets = es.inputs.take(np.arange(b, min(b + batch_size, len(es)))), es.targets.take(np.arange(b, min(b + batch_size, len(es))))
+        scores = model.score(eval_inputs(hist, model.config.n_items, model.config.max_len).to(next(model.parameters()).device)).cpu()
+        scores[np.repeat(np.arange(len(hist)), hist.lengths), hist.values] = -math.inf             # (B, V+1), seen excluded
+        top = scores.topk(k, dim=1).indices.numpy()                                                 # (B, k)
+        rows = np.repeat(np.arange(len(targets)), targets.lengths)
+        hits.append(np.bincount(rows, (top[rows] == targets.values[:, None]).any(1).astype(float), minlength=len(targets)) > 0)
+    return {f"hr@{k}": np.concatenate(hits).astype(float)}
+
 
 # %% ../nbs/03_training.ipynb #c2f415db
 def vocabulary(data:Prepared) -> dict:
@@ -204,9 +217,10 @@ class Run:
     train_config: TrainConfig
     interrupted: bool = False
 
-def _log_line(row:dict, metric:str):
-    return (f"epoch {row['epoch']:3d}  loss {row['loss']:.4f}  val {metric} {row[metric]:.4f}  "
-            f"val recall@10 {row['recall@10']:.4f}  lr {row['lr']:.2e}  {row['seconds']:.1f}s")
+def _log_line(row:dict, val:dict):
+    return (f"epoch {row['epoch']:3d}  loss {row['loss']:.4f}  " + "".join(f"val {k} {v:.4f}  " for k, v in val.items())
+            + f"lr {row['lr']:.2e}  {row['seconds']:.1f}s")
+
 
 # %% ../nbs/03_training.ipynb #18708e59
 def _stop_reason(cfg:TrainConfig, epoch:int, bad:int, trained_seconds:float) -> str:
@@ -234,7 +248,7 @@ def _train_epoch(model, step_fn, opt, sched, batches:ClozeBatches, epoch:int, de
     return total / max(n, 1)
 
 # %% ../nbs/03_training.ipynb #e995ad7d
-def _fit(data, model_config, cfg, device, rank, world, out, resume, progress, log) -> Run:
+def _fit(data, model_config, cfg, device, rank, world, out, resume, progress, log, validate) -> Run:
     "`fit` once the device, the processes and the run folder are settled."
     if device.type == "cuda": device = torch.device("cuda", int(os.environ.get("LOCAL_RANK", 0)))
     if device.type == "cpu": torch.set_num_threads(cfg.threads or max(1, (os.cpu_count() or 1) // world))
@@ -258,7 +272,7 @@ def _fit(data, model_config, cfg, device, rank, world, out, resume, progress, lo
         model.load_state_dict(ckpt["model"]); opt.load_state_dict(ckpt["optimizer"]); sched.load_state_dict(ckpt["scheduler"])
         torch.set_rng_state(ckpt["rng"])
         history, best, bad, start = ckpt["history"], ckpt["best"], ckpt["bad_epochs"], ckpt["epoch"] + 1
-        say(f"resuming {out / 'last.pt'} after epoch {ckpt['epoch']} (best {cfg.metric} {best[cfg.metric]:.4f} at epoch {best['epoch']})")
+        say(f"resuming {out / 'last.pt'} after epoch {ckpt['epoch']} (best epoch {best['epoch']}: {best})")
     elif resume and out: say(f"nothing to resume in {out}: starting a new run")
     net = torch.nn.parallel.DistributedDataParallel(model) if world > 1 else model
     step_fn = torch.compile(net) if cfg.compile else net
@@ -284,14 +298,16 @@ def _fit(data, model_config, cfg, device, rank, world, out, resume, progress, lo
             if _stop_reason(cfg, epoch, bad, trained): break
             t0 = time.time()
             loss = _train_epoch(model, step_fn, opt, sched, batches, epoch, device, amp, cfg.max_grad_norm, progress and main)
-            val = _validate(model, data.split.valid, cfg, rank, world)
+            val = _validate(validate, model, data.split.valid, rank, world) if validate else {}
+            if validate and cfg.metric not in val:
+                raise DataError(f"validation gave {', '.join(val)} but TrainConfig.metric is {cfg.metric!r}; set metric to one of them")
             seconds = time.time() - t0; trained += seconds
             row = {"epoch": epoch, "loss": loss, **val, "seconds": seconds, "lr": sched.get_last_lr()[0]}
             history.append(row)
-            improved = val[cfg.metric] > best[cfg.metric]
+            improved = not validate or val[cfg.metric] > best[cfg.metric]   # without validation the last epoch is the best
             if improved: best, bad = {**val, "epoch": epoch}, 0
             else: bad += 1
-            say(_log_line(row, cfg.metric) + ("  *" if improved else ""))
+            say(_log_line(row, val) + ("*" if improved and validate else ""))
             if improved: best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
             if out and main:
                 ck = checkpoint(epoch)
@@ -313,8 +329,9 @@ def fit(data:Prepared,                       # output of `prepare`
         out=None,                            # folder for best.pt, last.pt, history.csv (None: write nothing)
         resume:bool=False,                   # continue (or extend) the run in `out`
         progress:bool=True,                  # a progress bar per epoch (rank 0 only)
-        log=print) -> Run:                   # where epoch lines go (None: silent)
-    "Train BERT4Rec with early stopping on validation full-ranking NDCG@10; return the best model and history."
+        log=print,                           # where epoch lines go (None: silent)
+        validate=None) -> Run:               # `validate(model, users)` -> per-user metrics; None: no validation, no early stopping
+    "Train BERT4Rec, stopping early on `cfg.metric` of `validate`; return the best model and its history."
     cfg = cfg or TrainConfig()
     if isinstance(model_config, str): model_config = preset(model_config, data.seqs.n_items)
     if model_config.n_items != data.seqs.n_items:
@@ -326,134 +343,16 @@ def fit(data:Prepared,                       # output of `prepare`
     if out and rank == 0:
         with run_lock(out):
             check_out(out, resume)
-            return _fit(data, model_config, cfg, device, rank, world, out, resume, progress, log)
-    return _fit(data, model_config, cfg, device, rank, world, out, resume, progress, log)
+            return _fit(data, model_config, cfg, device, rank, world, out, resume, progress, log, validate)
+    return _fit(data, model_config, cfg, device, rank, world, out, resume, progress, log, validate)
 
 # %% ../nbs/03_training.ipynb #cc4227c9
 def plot_history(history:pd.DataFrame, title:str=""):
-    "Training loss and validation NDCG@10 / Recall@10 per epoch."
+    "Training loss and the validation metrics per epoch."
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots(1, 2, figsize=(10, 3.2))
     ax[0].plot(history.epoch, history.loss); ax[0].set(title="training loss", xlabel="epoch")
-    ax[1].plot(history.epoch, history["ndcg@10"], label="NDCG@10"); ax[1].plot(history.epoch, history["recall@10"], label="Recall@10")
+    for m in [c for c in history.columns if "@" in c]: ax[1].plot(history.epoch, history[m], label=m)
     ax[1].set(title="validation (full ranking)", xlabel="epoch"); ax[1].legend()
     fig.suptitle(title); fig.tight_layout()
     return fig
-
-# %% ../nbs/03_training.ipynb #f3b198a8
-def test_report(data:Prepared, model:BERT4Rec, out=None, info:dict|None=None, seed:int=0) -> dict:
-    "Evaluate on the test split (full and sampled ranking), next to the baselines; write metrics.json."
-    sp, n = data.split, data.seqs.n_items
-    pop = np.bincount(sp.train.values, minlength=n + 1)
-    t = time.time()
-    full, users = evaluate(ModelScorer(model), sp.test, mode="full", per_user=True, seed=seed)
-    eval_seconds = time.time() - t
-    sampled = evaluate(ModelScorer(model), sp.test, mode="sampled", popularity=pop, seed=seed)
-    metrics = {"protocol": sp.protocol, "data": data.source, "counts": {k: v for k, v in sp.info.items()},
-               "test_users": len(sp.test), "full_ranking": full,
-               "sampled_100_uniform_negatives": sampled,
-               "ndcg@10_95ci": bootstrap_ci(users["ndcg@10"], seed=seed), "eval_seconds": eval_seconds,
-               "baselines_full_ranking": {"most_popular": evaluate(MostPopular(sp.train, n), sp.test),
-                                          "transitions": evaluate(Transitions(sp.train, n), sp.test)},
-               **(info or {})}
-    metrics.update({"recall@10": full["recall@10"], "ndcg@10": full["ndcg@10"]})
-    if out: atomic_write(Path(out) / "metrics.json", json.dumps(metrics, indent=1))
-    return metrics
-
-def _metrics_table(m:dict) -> pd.DataFrame:
-    rows = {"BERT4Rec, full ranking": m["full_ranking"], "BERT4Rec, sampled (100 neg)": m["sampled_100_uniform_negatives"],
-            "most popular, full ranking": m["baselines_full_ranking"]["most_popular"],
-            "transitions, full ranking": m["baselines_full_ranking"]["transitions"]}
-    cols = ["recall@10", "ndcg@10", "hr@10", "mrr@10", "ndcg@20"]
-    return pd.DataFrame(rows).T[cols].round(4)
-
-# %% ../nbs/03_training.ipynb #27fbb191
-def field_help(cls) -> dict:
-    "Field name -> the comment after it in the source of dataclass `cls` (its docments)."
-    try: src = inspect.getsource(cls)
-    except (OSError, TypeError): return {}
-    return dict(re.findall(r"^\s+(\w+)\s*:[^#\n]*#\s*(.+?)\s*$", src, re.M))
-
-def _arg_type(annotation:str):
-    "The argparse `type` for a field annotated `annotation` (int, float, str, optionally `| None`)."
-    base = {"int": int, "float": float, "str": str}[annotation.replace(" ", "").replace("|None", "")]
-    if "None" not in annotation: return base
-    def parse(s): return None if s.lower() == "none" else base(s)
-    parse.__name__ = base.__name__
-    return parse
-
-def add_config_args(parser, cls, skip=(), defaults:dict|None=None):
-    "Add a `--field` flag for every field of dataclass `cls`: its type, its default and its comment as help."
-    helps, defaults = field_help(cls), defaults or {}
-    for f in fields(cls):
-        if f.name in skip: continue
-        default = defaults.get(f.name, f.default)
-        shown = defaults.get(f"{f.name}_help", default)
-        h = f"{helps.get(f.name, '')} (default: {shown})".replace("%", "%%")
-        if str(f.type) == "bool": parser.add_argument(f"--{f.name}", action=argparse.BooleanOptionalAction, default=default, help=h)
-        else: parser.add_argument(f"--{f.name}", type=_arg_type(str(f.type)), default=default, help=h, metavar=f.name.upper())
-    return parser
-
-def config_from_args(cls, args:argparse.Namespace, **extra):
-    "An instance of dataclass `cls` from the parsed flags that name its fields, plus `extra`."
-    given = {f.name: getattr(args, f.name) for f in fields(cls) if getattr(args, f.name, None) is not None}
-    return cls(**{**given, **extra})
-
-# %% ../nbs/03_training.ipynb #1cd57a81
-MODEL_FLAGS_FROM_PRESET = {k: None for k in PRESETS["S"]} | {f"{k}_help": "the preset's" for k in PRESETS["S"]}
-
-def train_parser() -> argparse.ArgumentParser:
-    "The `bert4rec_train` command line; model and training flags come from `BERT4RecConfig` and `TrainConfig`."
-    p = argparse.ArgumentParser(prog="bert4rec_train", description="Train BERT4Rec, evaluate it on the test split "
-                                "and print sample recommendations.")
-    p.add_argument("--data", help="MovieLens folder (with ratings.dat), or 'sample' "
-                   "(default: $BERT4REC_DATA, else ./ml-1m if present, else the built-in sample)")
-    p.add_argument("--protocol", choices=list(PROTOCOLS), default="loo", help="split protocol (default: loo)")
-    p.add_argument("--preset", choices=list(PRESETS), default="S", help="model size (default: S)")
-    p.add_argument("--out", default="runs/latest", help="run folder for best.pt, last.pt, history.csv, metrics.json (default: runs/latest)")
-    p.add_argument("--resume", action="store_true", help="continue the run in OUT, or extend a finished one")
-    p.add_argument("--quiet", action="store_true", help="no progress bar")
-    add_config_args(p.add_argument_group("model"), BERT4RecConfig, skip={"n_items"}, defaults=MODEL_FLAGS_FROM_PRESET)
-    add_config_args(p.add_argument_group("training"), TrainConfig)
-    return p
-
-# %% ../nbs/03_training.ipynb #8522717e
-def _writable(out:Path):
-    "Raise a clear error unless `out` can be created and written."
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        probe = out / ".write-test"; probe.write_text(""); probe.unlink()
-    except OSError as e: raise PermissionError(f"cannot write to --out {out}: {e.strerror}; choose another folder") from None
-
-def _report(d:Prepared, run:Run, out:Path, preset_name:str):
-    "Evaluate `run` on the test split, write metrics.json and print the metrics and sample recommendations."
-    m = test_report(d, run.model, out, {"preset": preset_name, "best_epoch": run.best["epoch"],
-                                        "epochs_trained": len(run.history), "train_seconds": float(run.history.seconds.sum())})
-    print(f"\ntest metrics ({d.split.protocol}, {len(d.split.test)} users; full ranking excludes seen items):")
-    print(_metrics_table(m).to_string())
-    rec = Recommender(run.model, *vocabulary(d).values())
-    print("\nsample recommendations (✅ = the held-out next movie):")
-    with pd.option_context("display.max_colwidth", 45, "display.width", 200):
-        print(show_recommendations(rec, d.split.test, users=(0, 1)).to_string())
-    print(f"\nwrote {out}/best.pt, last.pt, history.csv, metrics.json")
-
-# %% ../nbs/03_training.ipynb #a0050618
-def train_cli(argv:list|None=None):  # command-line words (default: sys.argv[1:])
-    "Train BERT4Rec, evaluate it on the test split and print sample recommendations."
-    parser = train_parser()
-    args = parser.parse_args(argv)
-    with cli_errors():
-        tc = config_from_args(TrainConfig, args)
-        pick_device(tc.device)                          # an unavailable device fails before any work
-        d = prepare(args.data, args.protocol, seed=tc.seed)
-        model_flags = {f.name for f in fields(BERT4RecConfig)} - {"n_items"}
-        mc = preset(args.preset, d.seqs.n_items, **{k: v for k, v in vars(args).items() if k in model_flags and v is not None})
-        is_main = int(os.environ.get("RANK", "0")) == 0
-        if is_main: print(f"data: {d.source}; protocol {args.protocol}: {d.split.info}")
-        out = Path(args.out)
-        if is_main: _writable(out)
-        with (run_lock(out) if is_main else contextlib.nullcontext()):
-            run = fit(d, mc, tc, out=out, resume=args.resume, progress=not args.quiet)
-            if is_main and not run.history.empty and not run.interrupted: _report(d, run, out, args.preset)
-        if run.interrupted: sys.exit(130)
-    if dist.is_initialized(): dist.destroy_process_group()

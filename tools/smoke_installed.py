@@ -25,9 +25,9 @@ check("no dev-only package imported at runtime (fastcore, nbdev, execnb)",
 from bert4rec_nb.data import make_sample, load_movielens, prepare, build_sequences, counts_table, plot_overview, sequel_rate
 from bert4rec_nb.dataset import ClozeBatches, eval_inputs
 from bert4rec_nb.model import BERT4Rec, preset, load_checkpoint, model_from_checkpoint
-from bert4rec_nb.training import TrainConfig, fit, plot_history, test_report, vocabulary
+from bert4rec_nb.training import TrainConfig, fit, hit_rate, plot_history, vocabulary
 from bert4rec_nb.evaluation import (evaluate, ModelScorer, MostPopular, Transitions, results_table, Recommender,
-                                    show_recommendations, bootstrap_ci)
+                                    show_recommendations, bootstrap_ci, ranking_validation, test_metrics)
 from bert4rec_nb.benchmark import bench, bench_markdown
 
 tmp = Path(tempfile.mkdtemp())
@@ -38,10 +38,10 @@ check("counts_table + sequel_rate", len(counts_table(ml)) == 3 and 0 < sequel_ra
 d = prepare("sample", "loo")
 x, y = next(ClozeBatches(d.split.train, d.seqs.n_items, max_len=50, batch_size=32).epoch(0))
 check("ClozeBatches", x.shape == y.shape)
-run = fit(d, "S", TrainConfig(epochs=2, batch_size=64, lr=5e-3), out=tmp / "run", progress=False, log=None)
+run = fit(d, "S", TrainConfig(epochs=2, batch_size=64, lr=5e-3), out=tmp / "run", progress=False, log=None, validate=ranking_validation())
 plot_history(run.history, "smoke").savefig(tmp / "history.png"); check("fit + plot_history", (tmp / "history.png").exists())
-m = test_report(d, run.model, tmp / "run")
-check("test_report writes metrics.json", json.loads((tmp / "run" / "metrics.json").read_text())["ndcg@10"] == m["ndcg@10"])
+m = test_metrics(d, run.model, tmp / "run")
+check("test_metrics writes metrics.json", json.loads((tmp / "run" / "metrics.json").read_text())["ndcg@10"] == m["ndcg@10"])
 scorers = {"model": ModelScorer(run.model), "pop": MostPopular(d.split.train, d.seqs.n_items),
            "transitions": Transitions(d.split.train, d.seqs.n_items)}
 check("results_table (full and sampled)", len(results_table(scorers, d.split.test, "loo")) == 6)
