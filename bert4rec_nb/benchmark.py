@@ -12,15 +12,15 @@ import pandas as pd
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from .data import PAD, load_movielens, prepare, atomic_write, RATINGS_COLS
+from .data import PAD, Prepared, load_movielens, prepare, resolve_data, atomic_write, RATINGS_COLS
 from .dataset import ClozeBatches
 from .model import BERT4Rec, BERT4RecConfig, preset
 from .training import TrainConfig, fit, vocabulary
 from .evaluation import evaluate, ModelScorer, Recommender, ranking_validation, test_metrics
 
 # %% auto #0
-__all__ = ['SEED_REPORT', 'run_experiment', 'results_frame', 'results_markdown', 'SeedStyleBERT4Rec', 'machine', 'bench',
-           'bench_markdown']
+__all__ = ['SEED_REPORT', 'run_experiment', 'results_frame', 'results_markdown', 'SeedStyleBERT4Rec', 'machine', 'bench_loading',
+           'bench_training', 'bench_serving', 'bench', 'bench_markdown']
 
 # %% ../nbs/05_experiments.ipynb #03bfbf76
 def run_experiment(name:str,                  # run name: runs/NAME and experiments/results/NAME.json
@@ -109,7 +109,7 @@ class SeedStyleBERT4Rec(nn.Module):
         logits = h @ self.item_emb.weight.T                                             # (B, L, V)
         return F.cross_entropy(logits.view(-1, logits.shape[-1]), torch.where(labels == PAD, -100, labels).view(-1))
 
-# %% ../nbs/05_experiments.ipynb #e6ea4386
+# %% ../nbs/05_experiments.ipynb #bn0t1m00
 def _median_time(f, repeats:int):
     "Median seconds of `repeats` calls of `f` (after one warm-up call)."
     f(); ts = []
@@ -132,6 +132,7 @@ def _epoch_seconds(model, batches, max_batches=None, lr=1e-3):
     scale = len(batches) / n
     return total * scale, data_s / total
 
+# %% ../nbs/05_experiments.ipynb #bn0m4c00
 def machine() -> dict:
     "A description of this machine for the benchmark JSON."
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor()) \
@@ -140,57 +141,64 @@ def machine() -> dict:
             "torch": torch.__version__, "platform": platform.platform(),
             "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1) if hasattr(os, "sysconf") else None}
 
+# %% ../nbs/05_experiments.ipynb #bn0l0a00
+def bench_loading(path:Path, repeats:int) -> dict:
+    "Seconds to load the three files with our reader vs `ratings.dat` alone with pandas' python engine."
+    ours = _median_time(lambda: load_movielens(path), repeats)
+    pandas_py = _median_time(lambda: pd.read_csv(Path(path) / "ratings.dat", sep="::", engine="python", names=RATINGS_COLS),
+                             max(1, repeats // 2))
+    return {"ours_s": ours, "pandas_python_engine_ratings_only_s": pandas_py, "speedup": pandas_py / ours}
+
+# %% ../nbs/05_experiments.ipynb #bn0tr400
+def bench_training(d:Prepared, cfg:BERT4RecConfig, repeats:int, ref_batches:int) -> dict:
+    "Seconds per epoch of ours (with and without length buckets) and of the seed-style reference on the same batches."
+    torch.manual_seed(0)
+    batches = ClozeBatches(d.split.train, d.seqs.n_items, cfg.max_len, 256, 0.2, 0.1, seed=0)
+    flat = ClozeBatches(d.split.train, d.seqs.n_items, cfg.max_len, 256, 0.2, 0.1, bucket=0, seed=0)
+    ours_runs = [_epoch_seconds(BERT4Rec(cfg), batches) for _ in range(repeats)]
+    rss_ours = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20  # before the reference's (B, L, V) logits
+    ours = statistics.median(r[0] for r in ours_runs)
+    flat_s = statistics.median(_epoch_seconds(BERT4Rec(cfg), flat)[0] for _ in range(max(1, repeats // 2)))
+    ref = statistics.median(_epoch_seconds(SeedStyleBERT4Rec(cfg), flat, ref_batches)[0] for _ in range(max(1, repeats // 2)))
+    return {"sequences_per_epoch": batches.n_samples, "batches_per_epoch": len(batches), "batch_size": 256,
+            "ours_s_per_epoch": ours, "ours_sequences_per_s": batches.n_samples / ours, "ours_without_length_buckets_s_per_epoch": flat_s,
+            "seed_style_reference_s_per_epoch": ref, "seed_style_reference_sequences_per_s": batches.n_samples / ref,
+            "speedup_vs_seed_style": ref / ours, "data_share_of_epoch": statistics.median(r[1] for r in ours_runs),
+            "note": f"reference timed on {ref_batches} batches and scaled to an epoch", "peak_rss_gb_after_ours": rss_ours}
+
+# %% ../nbs/05_experiments.ipynb #bn0se400
+def bench_serving(d:Prepared, cfg:BERT4RecConfig, repeats:int) -> tuple[dict, dict]:
+    "Full-ranking evaluation of every test user, and `Recommender.recommend` latency for one 50-item history."
+    model = BERT4Rec(cfg).eval()
+    evaluation = {"users": len(d.split.test),
+                  "full_ranking_all_users_s": _median_time(lambda: evaluate(ModelScorer(model), d.split.test), repeats)}
+    rec = Recommender(model, *vocabulary(d).values())
+    history = [int(m) for m in d.seqs.item_ids[d.split.test.inputs[0][-50:]]]
+    rec.recommend(history); lat = []
+    for _ in range(100):
+        t = time.perf_counter(); rec.recommend(history, k=10); lat.append(time.perf_counter() - t)
+    return evaluation, {"history_len": len(history), "p50_ms": 1000 * float(np.percentile(lat, 50)),
+                        "p95_ms": 1000 * float(np.percentile(lat, 95))}
+
+# %% ../nbs/05_experiments.ipynb #e6ea4386
 def bench(data,                  # MovieLens folder (or "sample")
           out=None,              # JSON file to write
           repeats:int=3,         # repeats per timing (median reported)
           ref_batches:int=4,     # batches timed for the (slow) seed-style reference, scaled to an epoch
           model:str="S") -> dict:
     "Measure loading, training, evaluation and recommendation speed side by side; return (and write) the figures."
-    from bert4rec_nb.data import resolve_data
     path, source = resolve_data(str(data))
-    res = {"machine": machine(), "data": source, "preset": model, "repeats": repeats}
-    ratings = Path(path) / "ratings.dat"
-    ours = _median_time(lambda: load_movielens(path), repeats)
-    pandas_py = _median_time(lambda: pd.read_csv(ratings, sep="::", engine="python", names=RATINGS_COLS), max(1, repeats // 2))
-    res["loading"] = {"ours_s": ours, "pandas_python_engine_ratings_only_s": pandas_py, "speedup": pandas_py / ours}
+    res = {"machine": machine(), "data": source, "preset": model, "repeats": repeats, "loading": bench_loading(path, repeats)}
     d = prepare(path, "loo")
     cfg = preset(model, d.seqs.n_items)
-    torch.manual_seed(0)
-    batches = ClozeBatches(d.split.train, d.seqs.n_items, cfg.max_len, 256, 0.2, 0.1, seed=0)
-    flat = ClozeBatches(d.split.train, d.seqs.n_items, cfg.max_len, 256, 0.2, 0.1, bucket=0, seed=0)
-    ours_runs = [_epoch_seconds(BERT4Rec(cfg), batches) for _ in range(repeats)]
-    rss_ours = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20  # before the reference's (B, L, V) logits
-    ours_epoch = statistics.median(r[0] for r in ours_runs)
-    flat_epoch = statistics.median(_epoch_seconds(BERT4Rec(cfg), flat)[0] for _ in range(max(1, repeats // 2)))
-    ref_epoch = statistics.median(_epoch_seconds(SeedStyleBERT4Rec(cfg), flat, ref_batches)[0] for _ in range(max(1, repeats // 2)))
-    res["training"] = {"sequences_per_epoch": batches.n_samples, "batches_per_epoch": len(batches), "batch_size": 256,
-                       "ours_s_per_epoch": ours_epoch, "ours_sequences_per_s": batches.n_samples / ours_epoch,
-                       "ours_without_length_buckets_s_per_epoch": flat_epoch,
-                       "seed_style_reference_s_per_epoch": ref_epoch, "seed_style_reference_sequences_per_s": batches.n_samples / ref_epoch,
-                       "speedup_vs_seed_style": ref_epoch / ours_epoch,
-                       "data_share_of_epoch": statistics.median(r[1] for r in ours_runs),
-                       "note": f"reference timed on {ref_batches} batches and scaled to an epoch"}
-    try:
-        import rectools  # optional `bench` extra
-        res["training"]["rectools_installed"] = rectools.__version__
-    except ImportError:
-        res["training"]["rectools_installed"] = None
-    model_ = BERT4Rec(cfg).eval()
-    res["evaluation"] = {"users": len(d.split.test),
-                         "full_ranking_all_users_s": _median_time(lambda: evaluate(ModelScorer(model_), d.split.test), repeats)}
-    rec = Recommender(model_, *vocabulary(d).values())
-    history = [int(m) for m in d.seqs.item_ids[d.split.test.inputs[0][-50:]]]
-    rec.recommend(history)
-    lat = []
-    for _ in range(100):
-        t = time.perf_counter(); rec.recommend(history, k=10); lat.append(time.perf_counter() - t)
-    res["recommend"] = {"history_len": len(history), "p50_ms": 1000 * float(np.percentile(lat, 50)),
-                        "p95_ms": 1000 * float(np.percentile(lat, 95))}
-    res["peak_rss_gb"] = {"after_our_training_epochs": rss_ours,
+    res["training"] = bench_training(d, cfg, repeats, ref_batches)
+    res["evaluation"], res["recommend"] = bench_serving(d, cfg, repeats)
+    res["peak_rss_gb"] = {"after_our_training_epochs": res["training"].pop("peak_rss_gb_after_ours"),
                           "whole_benchmark_incl_seed_style_reference": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20}
     if out: atomic_write(out, json.dumps(res, indent=1))
     return res
 
+# %% ../nbs/05_experiments.ipynb #bn0md000
 def bench_markdown(path) -> str:
     "README table from a bench JSON."
     path = Path(path)

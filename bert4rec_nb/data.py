@@ -83,24 +83,15 @@ def atomic_write(path, data:bytes|str):
     except BaseException:
         Path(tmp).unlink(missing_ok=True); raise
 
-# %% ../nbs/00_data.ipynb #de2fd4ad
+# %% ../nbs/00_data.ipynb #c0nst000
 GENRES = ["Action", "Adventure", "Animation", "Children's", "Comedy", "Crime", "Documentary", "Drama", "Fantasy",
           "Film-Noir", "Horror", "Musical", "Mystery", "Romance", "Sci-Fi", "Thriller", "War", "Western"]
 _WORDS = ["Night", "Harbor", "Silver", "Road", "Last", "Summer", "Iron", "Garden", "Winter", "Echo", "Blue",
           "Storm", "Paper", "Moon", "Hidden", "River", "Glass", "King", "Red", "Shadow", "Little", "City"]
 
-def make_sample(dest,                 # folder to write ratings.dat, movies.dat, users.dat into
-                n_users:int=400,      # number of users
-                n_movies:int=300,     # number of movies
-                n_genres:int=8,       # genres used (the first n of ML-1M's list)
-                min_len:int=15,       # shortest history
-                max_len:int=150,      # longest history
-                p_sequel:float=0.8,   # chance to watch the next part of a franchise right after its predecessor
-                p_drift:float=0.1,    # chance per step that the current genre drifts to a neighbour
-                seed:int=0):          # the sample is a deterministic function of its arguments
-    "Write a small synthetic dataset in the ML-1M file format with planted sequential structure; return its path."
-    rng = np.random.default_rng(seed)
-    dest = Path(dest); dest.mkdir(parents=True, exist_ok=True)
+# %% ../nbs/00_data.ipynb #c4t4l000
+def _catalogue(rng:np.random.Generator, n_movies:int, n_genres:int):
+    "Synthetic movies: primary genre, Zipf-like popularity, the next part of each franchise (-1: none), and titles."
     genre = rng.integers(0, n_genres, n_movies)                      # primary genre per movie
     pop = 1.0 / (1 + rng.permutation(n_movies)) ** 0.8                # Zipf-like popularity
     sequel = np.full(n_movies, -1)                                    # movie -> its next part
@@ -113,6 +104,22 @@ def make_sample(dest,                 # folder to write ratings.dat, movies.dat,
             titles.append(f"{name} {k + 1} ({year + 2 * k})" if parts > 1 else f"{name} ({year})")
             if k: genre[m + k] = genre[m]; sequel[m + k - 1] = m + k
         m += parts
+    return genre, pop, sequel, titles
+
+# %% ../nbs/00_data.ipynb #de2fd4ad
+def make_sample(dest,                 # folder to write ratings.dat, movies.dat, users.dat into
+                n_users:int=400,      # number of users
+                n_movies:int=300,     # number of movies
+                n_genres:int=8,       # genres used (the first n of ML-1M's list)
+                min_len:int=15,       # shortest history
+                max_len:int=150,      # longest history
+                p_sequel:float=0.8,   # chance to watch the next part of a franchise right after its predecessor
+                p_drift:float=0.1,    # chance per step that the current genre drifts to a neighbour
+                seed:int=0):          # the sample is a deterministic function of its arguments
+    "Write a small synthetic dataset in the ML-1M file format with planted sequential structure; return its path."
+    rng = np.random.default_rng(seed)
+    dest = Path(dest); dest.mkdir(parents=True, exist_ok=True)
+    genre, pop, sequel, titles = _catalogue(rng, n_movies, n_genres)
     rows = []
     for u in range(1, n_users + 1):
         n = int(np.clip(rng.lognormal(np.log(40), 0.6), min_len, min(max_len, n_movies)))
@@ -507,7 +514,8 @@ def split_multi5(seqs:Sequences, seed:int=0, fractions=(0.7, 0.15, 0.15), n_targ
                  {"train_users": len(train), "valid_users": len(valid), "test_users": len(test), "moved_to_train": len(moved)})
 
 # %% ../nbs/00_data.ipynb #0cb7baba
-PROTOCOLS = {"loo": dict(min_rating=None), "multi5": dict(min_rating=4)}
+PROTOCOLS = {"loo": dict(min_rating=None, split=lambda seqs, seed: split_loo(seqs)),       # filter and split of each protocol
+             "multi5": dict(min_rating=4, split=lambda seqs, seed: split_multi5(seqs, seed=seed))}
 
 def _user_tag() -> str:
     "A per-user suffix for shared temp folders: the uid, or the login name where there are no uids."
@@ -546,7 +554,7 @@ def prepare(data=None, protocol:str="loo", seed:int=0, min_count:int=5, min_rati
     ml = load_movielens(path)
     mr = PROTOCOLS[protocol]["min_rating"] if min_rating == "protocol" else min_rating
     seqs = build_sequences(ml.ratings, min_rating=mr, min_count=min_count)
-    split = split_loo(seqs) if protocol == "loo" else split_multi5(seqs, seed=seed)
+    split = PROTOCOLS[protocol]["split"](seqs, seed)
     split.info.update(users=seqs.n_users, items=seqs.n_items, interactions=int(len(seqs.seqs.values)),
                       ratings=len(ml.ratings), min_rating=mr, min_count=min_count,
                       duplicates_dropped=seqs.duplicates_dropped)
@@ -563,8 +571,8 @@ def counts_table(ml:MovieLens, seed:int=0):
     rows = {"raw ratings.dat": dict(users=ml.ratings.user.nunique(), items=ml.ratings.item.nunique(), interactions=len(ml.ratings),
                                     median_len=int(ml.ratings.groupby("user").size().median()))}
     for proto, kw in PROTOCOLS.items():
-        s = build_sequences(ml.ratings, **kw)
-        sp = split_loo(s) if proto == "loo" else split_multi5(s, seed=seed)
+        s = build_sequences(ml.ratings, min_rating=kw["min_rating"])
+        sp = PROTOCOLS[proto]["split"](s, seed)
         rows[f"{proto} (min_rating={kw['min_rating']}, 5-core)"] = dict(
             users=s.n_users, items=s.n_items, interactions=len(s.seqs.values),
             median_len=int(np.median(s.seqs.lengths)), over_200=int((s.seqs.lengths > 200).sum()),

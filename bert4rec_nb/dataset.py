@@ -10,7 +10,7 @@ import torch
 from .data import PAD, Ragged
 
 # %% auto #0
-__all__ = ['mask_id', 'gather_left_padded', 'ClozeBatches', 'eval_inputs']
+__all__ = ['mask_id', 'gather_left_padded', 'window_bounds', 'cloze_mask', 'ClozeBatches', 'eval_inputs']
 
 # %% ../nbs/01_dataset.ipynb #70188929
 def mask_id(n_items:int) -> int:
@@ -27,6 +27,46 @@ def gather_left_padded(values:torch.Tensor,  # (N,) flat item ids
     pos = ends[:, None] - width + torch.arange(width)        # (B, L) index into values
     valid = pos >= starts[:, None]                             # (B, L)
     return torch.where(valid, values[pos.clamp(min=0)], PAD)   # (B, L)
+
+# %% ../nbs/01_dataset.ipynb #w1nd0w00
+def window_bounds(train:Ragged,            # training sequences
+                  max_len:int,             # longest window
+                  stride:int|None=None):   # step between windows of a long history (default max_len)
+    "(starts, ends) into `train.values` of every training window: each row's last `max_len` items, then every `stride` back."
+    stride = stride or max_len
+    lo, n = train.offsets[:-1], train.lengths
+    lo, n = lo[n > 0], n[n > 0]
+    k = np.maximum(0, np.ceil((n - max_len) / stride)).astype(np.int64) + 1   # windows per row
+    row = np.repeat(np.arange(len(n)), k)
+    back = (np.arange(k.sum()) - np.repeat(np.cumsum(k) - k, k)) * stride      # 0, stride, 2*stride, ...
+    ends = lo[row] + n[row] - back
+    return np.maximum(lo[row], ends - max_len), ends
+
+# %% ../nbs/01_dataset.ipynb #m4sk0000
+def cloze_mask(x:torch.Tensor,              # (B, L) left-padded item ids
+               n_items:int,                 # catalogue size
+               mask_prob:float=0.2,         # chance that a position is masked
+               p_last:float=0.1,            # chance that a row masks only its last item
+               bert_replace:bool=False,     # BERT's 80/10/10 replacement instead of always [MASK]
+               g:torch.Generator|None=None):
+    "Cloze-mask a left-padded batch: `(inputs, labels)`, labels PAD where nothing is masked; every row masks something."
+    B, L = x.shape
+    valid = x != PAD                                                   # (B, L)
+    masked = (torch.rand(B, L, generator=g) < mask_prob) & valid       # (B, L)
+    last_only = torch.rand(B, generator=g) < p_last                    # (B,)
+    masked[last_only] = False
+    masked[last_only, -1] = True
+    pick = L - 1 - (torch.rand(B, generator=g) * valid.sum(1)).long().clamp(max=L - 1)  # a random valid position
+    none = ~masked.any(1)
+    masked[none, pick[none]] = True
+    labels = torch.where(masked, x, PAD)
+    inputs = torch.where(masked, mask_id(n_items), x)
+    if bert_replace:
+        u = torch.rand(B, L, generator=g)
+        rand_items = torch.randint(1, n_items + 1, (B, L), generator=g)
+        inputs = torch.where(masked & (u >= 0.8) & (u < 0.9), rand_items, inputs)
+        inputs = torch.where(masked & (u >= 0.9), x, inputs)
+    return inputs, labels
 
 # %% ../nbs/01_dataset.ipynb #caef3dda
 class ClozeBatches:
@@ -47,16 +87,8 @@ class ClozeBatches:
         self.bert_replace, self.seed, self.rank, self.world_size = bert_replace, seed, rank, world_size
         self.bucket = bucket
         self.batch_size = max(1, batch_size // world_size)
-        stride = stride or max_len
-        lo, n = train.offsets[:-1], train.lengths
-        keep = n > 0
-        lo, n = lo[keep], n[keep]
-        k = np.maximum(0, np.ceil((n - max_len) / stride)).astype(np.int64) + 1   # windows per row
-        row = np.repeat(np.arange(len(n)), k)
-        back = (np.arange(k.sum()) - np.repeat(np.cumsum(k) - k, k)) * stride      # 0, stride, 2*stride, ...
-        ends = lo[row] + n[row] - back
-        self.ends = torch.from_numpy(ends)
-        self.starts = torch.from_numpy(np.maximum(lo[row], ends - max_len))
+        starts, ends = window_bounds(train, max_len, stride)
+        self.starts, self.ends = torch.from_numpy(starts), torch.from_numpy(ends)
         self.values = torch.from_numpy(train.values.astype(np.int64))
 
     @property
@@ -82,25 +114,8 @@ class ClozeBatches:
             yield self.mask(gather_left_padded(self.values, self.starts[idx], self.ends[idx]), g)
 
     def mask(self, x:torch.Tensor, g:torch.Generator|None=None):
-        "Cloze-mask a left-padded batch `x` (B, L); return `(inputs, labels)`."
-        B, L = x.shape
-        valid = x != PAD                                                   # (B, L)
-        masked = (torch.rand(B, L, generator=g) < self.mask_prob) & valid  # (B, L)
-        last_only = torch.rand(B, generator=g) < self.p_last               # (B,)
-        masked[last_only] = False
-        masked[last_only, -1] = True
-        n_valid = valid.sum(1)
-        pick = L - 1 - (torch.rand(B, generator=g) * n_valid).long().clamp(max=L - 1)  # a random valid position
-        none = ~masked.any(1)
-        masked[none, pick[none]] = True
-        labels = torch.where(masked, x, PAD)
-        inputs = torch.where(masked, mask_id(self.n_items), x)
-        if self.bert_replace:
-            u = torch.rand(B, L, generator=g)
-            rand_items = torch.randint(1, self.n_items + 1, (B, L), generator=g)
-            inputs = torch.where(masked & (u >= 0.8) & (u < 0.9), rand_items, inputs)
-            inputs = torch.where(masked & (u >= 0.9), x, inputs)
-        return inputs, labels
+        "Cloze-mask a left-padded batch `x` (B, L) with this loader's settings; return `(inputs, labels)`."
+        return cloze_mask(x, self.n_items, self.mask_prob, self.p_last, self.bert_replace, g)
 
 # %% ../nbs/01_dataset.ipynb #78286c08
 def eval_inputs(histories:Ragged,  # users' histories, oldest first

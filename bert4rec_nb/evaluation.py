@@ -96,6 +96,7 @@ def _pad_targets(targets:Ragged) -> torch.Tensor:
     out[rows, cols] = torch.from_numpy(targets.values.astype(np.int64))
     return out
 
+# %% ../nbs/04_evaluation.ipynb #ev4l0000
 def evaluate(scorer,                    # histories (Ragged) -> (B, n_items+1) scores
              es:EvalSet,                # inputs and targets
              ks=(1, 5, 10, 20),         # cut-offs
@@ -191,6 +192,23 @@ def _as_history(history) -> list:
     if isinstance(history, np.ndarray): return history.tolist()
     return list(history)
 
+# %% ../nbs/04_evaluation.ipynb #1t3m1d00
+def _item_id(h,                  # a MovieLens id (int or digits) or a title
+             movie_ids:np.ndarray, # MovieLens id of each of our item ids (sorted; index 0 = PAD)
+             by_title:dict,        # exact title -> item id
+             by_lower:dict) -> int: # lower-cased title -> item id
+    "Our item id for one movie given by MovieLens id or title; unknown ones raise a `KeyError` with close titles."
+    if isinstance(h, (int, np.integer)) or (isinstance(h, str) and h.strip().isdigit()):
+        pos = int(np.searchsorted(movie_ids[1:], int(h))) + 1
+        if pos >= len(movie_ids) or movie_ids[pos] != int(h):
+            raise KeyError(f"movie id {h} is not in this model's vocabulary ({len(movie_ids) - 1} movies)")
+        return pos
+    i = by_title.get(h, by_lower.get(str(h).strip().lower()))
+    if i is None:
+        close = difflib.get_close_matches(str(h), by_title, n=5, cutoff=0.5)
+        raise KeyError(f"unknown title {h!r}" + (f"; did you mean: {'; '.join(close)}" if close else ""))
+    return i
+
 # %% ../nbs/04_evaluation.ipynb #eb49a127
 class Recommender:
     "Top-k recommendations from a trained BERT4Rec, by MovieLens id or title."
@@ -214,20 +232,7 @@ class Recommender:
 
     def item_ids(self, history) -> list:
         "Our item ids for a history of MovieLens ids or titles."
-        out = []
-        for h in _as_history(history):
-            if isinstance(h, (int, np.integer)) or (isinstance(h, str) and h.strip().isdigit()):
-                pos = np.searchsorted(self.movie_ids[1:], int(h)) + 1
-                if pos >= len(self.movie_ids) or self.movie_ids[pos] != int(h):
-                    raise KeyError(f"movie id {h} is not in this model's vocabulary ({len(self.movie_ids) - 1} movies)")
-                out.append(int(pos))
-            else:
-                i = self._by_title.get(h, self._by_lower.get(str(h).strip().lower()))
-                if i is None:
-                    close = difflib.get_close_matches(str(h), self._by_title, n=5, cutoff=0.5)
-                    raise KeyError(f"unknown title {h!r}" + (f"; did you mean: {'; '.join(close)}" if close else ""))
-                out.append(i)
-        return out
+        return [_item_id(h, self.movie_ids, self._by_title, self._by_lower) for h in _as_history(history)]
 
     def score(self, histories) -> torch.Tensor:
         "Raw scores (B, n_items + 1) for a list of histories (ids or titles); column = our item id."

@@ -51,6 +51,7 @@ class BERT4RecConfig:
         if unknown: raise ValueError(f"unknown model config keys {sorted(unknown)}: is this a bert4rec_nb checkpoint?")
         return cls(**d)
 
+# %% ../nbs/02_model.ipynb #pr3s3t00
 PRESETS = {"S": dict(d_model=64, n_layers=2, n_heads=2), "M": dict(d_model=128, n_layers=2, n_heads=4),
            "L": dict(d_model=256, n_layers=2, n_heads=4), "XL": dict(d_model=256, n_layers=4, n_heads=4)}
 

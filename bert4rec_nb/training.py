@@ -247,15 +247,23 @@ def _train_epoch(model, step_fn, opt, sched, batches:ClozeBatches, epoch:int, de
     bar.close()
     return total / max(n, 1)
 
-# %% ../nbs/03_training.ipynb #e995ad7d
-def _fit(data, model_config, cfg, device, rank, world, out, resume, progress, log, validate) -> Run:
-    "`fit` once the device, the processes and the run folder are settled."
-    if device.type == "cuda": device = torch.device("cuda", int(os.environ.get("LOCAL_RANK", 0)))
-    if device.type == "cpu": torch.set_num_threads(cfg.threads or max(1, (os.cpu_count() or 1) // world))
-    main = rank == 0
-    say = (lambda *a: log(*a)) if (log and main) else (lambda *a: None)
-    vocab, fingerprint = vocabulary(data), data_fingerprint(data)
+# %% ../nbs/03_training.ipynb #st4te000
+@dataclass
+class _State:
+    "What a training run carries from epoch to epoch (and what `last.pt` saves)."
+    model: BERT4Rec
+    batches: ClozeBatches
+    opt: torch.optim.Optimizer
+    sched: torch.optim.lr_scheduler.LRScheduler
+    history: list
+    best: dict
+    vocab: dict           # the item vocabulary checkpoints carry
+    fingerprint: str      # of the data and split, checked on resume
+    bad: int = 0          # epochs since the best one
+    start: int = 1        # next epoch to train
 
+def _setup(data:Prepared, model_config:BERT4RecConfig, cfg:TrainConfig, device, rank:int, world:int) -> _State:
+    "A fresh model (output bias at log popularity), its batches, optimizer and schedule."
     torch.manual_seed(cfg.seed)
     model = BERT4Rec(model_config).to(device)
     batches = ClozeBatches(data.split.train, data.seqs.n_items, model_config.max_len, cfg.batch_size, cfg.mask_prob,
@@ -265,62 +273,81 @@ def _fit(data, model_config, cfg, device, rank, world, out, resume, progress, lo
         with torch.no_grad(): model.out_bias.copy_((counts + 1).log() - (counts + 1).log().mean())
     opt = make_optimizer(model, cfg.lr, cfg.weight_decay)
     sched = make_schedule(opt, int(cfg.warmup_epochs * len(batches)), cfg.epochs * len(batches))
-    history, best, start, bad = [], {cfg.metric: -1.0, "epoch": 0}, 1, 0
+    return _State(model, batches, opt, sched, [], {cfg.metric: -1.0, "epoch": 0}, vocabulary(data), data_fingerprint(data))
+
+
+# %% ../nbs/03_training.ipynb #ckp7000
+def _checkpoint(st:_State, data:Prepared, cfg:TrainConfig, epoch:int) -> dict:
+    "Everything a checkpoint holds: configs, weights, vocabulary, data fingerprint, progress and optimizer/RNG state."
+    return {"format": CHECKPOINT_FORMAT, "model_config": st.model.config.to_dict(), "model": st.model.state_dict(),
+            "items": st.vocab, "train_config": asdict(cfg), "protocol": data.split.protocol,
+            "data_fingerprint": st.fingerprint, "epoch": epoch, "history": st.history, "best": st.best,
+            "bad_epochs": st.bad, "optimizer": st.opt.state_dict(), "scheduler": st.sched.state_dict(), "rng": torch.get_rng_state()}
+
+def _resume(st:_State, path:Path, data:Prepared, cfg:TrainConfig):
+    "Load `path` into `st` after checking it belongs to this run; the best weights so far, or None."
+    ckpt = load_checkpoint(path)
+    _check_resumable(ckpt, st.model.config, cfg, st.vocab, data.split.protocol, st.fingerprint, path)
+    st.model.load_state_dict(ckpt["model"]); st.opt.load_state_dict(ckpt["optimizer"]); st.sched.load_state_dict(ckpt["scheduler"])
+    torch.set_rng_state(ckpt["rng"])
+    st.history, st.best, st.bad, st.start = ckpt["history"], ckpt["best"], ckpt["bad_epochs"], ckpt["epoch"] + 1
+    best_pt = path.parent / "best.pt"
+    return {k: v.clone() for k, v in load_checkpoint(best_pt)["model"].items()} if st.history and best_pt.exists() else None
+
+
+# %% ../nbs/03_training.ipynb #s4ve0000
+def _save(ck:dict, out:Path, improved:bool, history:list):
+    "Write `last.pt` (and `best.pt` when the epoch improved) and `history.csv`, each atomically."
+    if improved: atomic_save(ck, out / "best.pt")
+    atomic_save(ck, out / "last.pt")
+    atomic_write(out / "history.csv", pd.DataFrame(history).to_csv(index=False))
+
+
+# %% ../nbs/03_training.ipynb #e995ad7d
+def _fit(data, model_config, cfg, device, rank, world, out, resume, progress, log, validate) -> Run:
+    "`fit` once the device, the processes and the run folder are settled: set up or resume, then train epoch by epoch."
+    if device.type == "cuda": device = torch.device("cuda", int(os.environ.get("LOCAL_RANK", 0)))
+    if device.type == "cpu": torch.set_num_threads(cfg.threads or max(1, (os.cpu_count() or 1) // world))
+    main = rank == 0
+    say = (lambda *a: log(*a)) if (log and main) else (lambda *a: None)
+    st, best_state = _setup(data, model_config, cfg, device, rank, world), None
     if resume and out and (out / "last.pt").exists():
-        ckpt = load_checkpoint(out / "last.pt")
-        _check_resumable(ckpt, model_config, cfg, vocab, data.split.protocol, fingerprint, out / "last.pt")
-        model.load_state_dict(ckpt["model"]); opt.load_state_dict(ckpt["optimizer"]); sched.load_state_dict(ckpt["scheduler"])
-        torch.set_rng_state(ckpt["rng"])
-        history, best, bad, start = ckpt["history"], ckpt["best"], ckpt["bad_epochs"], ckpt["epoch"] + 1
-        say(f"resuming {out / 'last.pt'} after epoch {ckpt['epoch']} (best epoch {best['epoch']}: {best})")
+        best_state = _resume(st, out / "last.pt", data, cfg)
+        say(f"resuming {out / 'last.pt'} after epoch {st.start - 1} (best epoch {st.best['epoch']}: {st.best})")
     elif resume and out: say(f"nothing to resume in {out}: starting a new run")
-    net = torch.nn.parallel.DistributedDataParallel(model) if world > 1 else model
+    net = torch.nn.parallel.DistributedDataParallel(st.model) if world > 1 else st.model
     step_fn = torch.compile(net) if cfg.compile else net
     amp = dict(device_type=device.type, dtype=torch.bfloat16, enabled=device.type == "cuda")
-    say(f"training {n_params(model):,} parameters on {device} ({world} process{'es' if world > 1 else ''}), "
-        f"{batches.n_samples:,} sequences, {len(batches)} batches/epoch")
-
-    def checkpoint(epoch):
-        return {"format": CHECKPOINT_FORMAT, "model_config": model_config.to_dict(), "model": model.state_dict(),
-                "items": vocab, "train_config": asdict(cfg), "protocol": data.split.protocol, "data_fingerprint": fingerprint,
-                "epoch": epoch, "history": history, "best": best, "bad_epochs": bad, "optimizer": opt.state_dict(),
-                "scheduler": sched.state_dict(), "rng": torch.get_rng_state()}
-
-    best_state = ({k: v.clone() for k, v in load_checkpoint(out / "best.pt")["model"].items()}
-                  if history and out and (out / "best.pt").exists() else None)
-    trained = sum(h["seconds"] for h in history)
-    stop = _stop_reason(cfg, start, bad, trained)
-    if stop and history: say(f"this run is finished ({stop}); to extend it, resume with a larger --epochs, --patience or --max_minutes")
+    say(f"training {n_params(st.model):,} parameters on {device} ({world} process{'es' if world > 1 else ''}), "
+        f"{st.batches.n_samples:,} sequences, {len(st.batches)} batches/epoch")
+    trained = sum(h["seconds"] for h in st.history)
+    if st.history and (stop := _stop_reason(cfg, st.start, st.bad, trained)):
+        say(f"this run is finished ({stop}); to extend it, resume with a larger --epochs, --patience or --max_minutes")
     interrupted, onednn = False, torch.backends.mkldnn.enabled
     torch.backends.mkldnn.enabled = False  # oneDNN caches a kernel per shape; the head's (masked, D) shape is new every step
     try:                                   # and that cache's churn fragments the heap: RSS grew by ~100 MB an epoch
-        for epoch in range(start, cfg.epochs + 1):
-            if _stop_reason(cfg, epoch, bad, trained): break
+        for epoch in range(st.start, cfg.epochs + 1):
+            if _stop_reason(cfg, epoch, st.bad, trained): break
             t0 = time.time()
-            loss = _train_epoch(model, step_fn, opt, sched, batches, epoch, device, amp, cfg.max_grad_norm, progress and main)
-            val = _validate(validate, model, data.split.valid, rank, world) if validate else {}
+            loss = _train_epoch(st.model, step_fn, st.opt, st.sched, st.batches, epoch, device, amp, cfg.max_grad_norm, progress and main)
+            val = _validate(validate, st.model, data.split.valid, rank, world) if validate else {}
             if validate and cfg.metric not in val:
                 raise DataError(f"validation gave {', '.join(val)} but TrainConfig.metric is {cfg.metric!r}; set metric to one of them")
             seconds = time.time() - t0; trained += seconds
-            row = {"epoch": epoch, "loss": loss, **val, "seconds": seconds, "lr": sched.get_last_lr()[0]}
-            history.append(row)
-            improved = not validate or val[cfg.metric] > best[cfg.metric]   # without validation the last epoch is the best
-            if improved: best, bad = {**val, "epoch": epoch}, 0
-            else: bad += 1
+            row = {"epoch": epoch, "loss": loss, **val, "seconds": seconds, "lr": st.sched.get_last_lr()[0]}
+            st.history.append(row)
+            improved = not validate or val[cfg.metric] > st.best[cfg.metric]   # without validation the last epoch is the best
+            st.best, st.bad = ({**val, "epoch": epoch}, 0) if improved else (st.best, st.bad + 1)
             say(_log_line(row, val) + ("*" if improved and validate else ""))
-            if improved: best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
-            if out and main:
-                ck = checkpoint(epoch)
-                if improved: atomic_save(ck, out / "best.pt")
-                atomic_save(ck, out / "last.pt")
-                atomic_write(out / "history.csv", pd.DataFrame(history).to_csv(index=False))
+            if improved: best_state = {k: v.detach().clone() for k, v in st.model.state_dict().items()}
+            if out and main: _save(_checkpoint(st, data, cfg, epoch), out, improved, st.history)
     except KeyboardInterrupt:
         interrupted = True
         say(f"interrupted: {out / 'last.pt' if out else 'nothing'} holds the last completed epoch; rerun with --resume to continue")
     finally: torch.backends.mkldnn.enabled = onednn
-    if best_state is not None: model.load_state_dict(best_state)
-    model.eval()
-    return Run(model, pd.DataFrame(history), best, model_config, cfg, interrupted)
+    if best_state is not None: st.model.load_state_dict(best_state)
+    return Run(st.model.eval(), pd.DataFrame(st.history), st.best, model_config, cfg, interrupted)
+
 
 # %% ../nbs/03_training.ipynb #44bd7182
 def fit(data:Prepared,                       # output of `prepare`
