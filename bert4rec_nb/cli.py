@@ -117,7 +117,7 @@ def train_cli(argv:list|None=None):  # command-line words (default: sys.argv[1:]
                       validate=ranking_validation(batch_size=tc.eval_batch_size))
             if is_main and not run.history.empty and not run.interrupted: _report(d, run, out, args.preset)
         if run.interrupted: sys.exit(130)
-    if dist.is_initialized(): dist.destroy_process_group()
+    if dist.is_initialized(): dist.barrier(); dist.destroy_process_group()  # leave together: no rank tears down a peer still at work
 
 # %% ../nbs/07_cli.ipynb #c2d13141
 def recommend_parser() -> argparse.ArgumentParser:
