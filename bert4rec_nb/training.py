@@ -6,7 +6,7 @@
 from __future__ import annotations
 import hashlib, math, os, sys, time
 from contextlib import contextmanager
-from dataclasses import dataclass, asdict
+from dataclasses import dataclass, asdict, fields
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -20,9 +20,9 @@ try: import fcntl  # POSIX file locks for run folders
 except ImportError: fcntl = None
 
 # %% auto #0
-__all__ = ['VALID_METRICS', 'EXTENDABLE', 'RUN_FILES', 'TrainConfig', 'pick_device', 'make_optimizer', 'make_schedule',
-           'dist_setup', 'hit_rate', 'vocabulary', 'data_fingerprint', 'run_lock', 'check_out', 'Run', 'fit',
-           'plot_history']
+__all__ = ['VALID_METRICS', 'EXTENDABLE', 'RUNTIME_ONLY', 'RUN_FILES', 'TrainConfig', 'pick_device', 'make_optimizer',
+           'make_schedule', 'dist_setup', 'hit_rate', 'vocabulary', 'data_fingerprint', 'run_lock', 'check_out', 'Run',
+           'fit', 'plot_history']
 
 # %% ../nbs/03_training.ipynb #82485516
 def _require(ok:bool, msg:str):
@@ -126,12 +126,13 @@ def hit_rate(model:BERT4Rec, es:EvalSet, k:int=10, batch_size:int=128) -> dict:
     "Per-user `hr@k`: 1 when a held-out item is among the model's top `k` unseen items (a simple `validate` for `fit`)."
     hits = []
     for b in range(0, len(es), batch_size):
-        hist, targets = es.inputs.take(np.arange(b, min(b + batch_size, len(es)))), es.targets.take(np.arange(b, min(b + batch_size, len(es))))
+        rows = np.arange(b, min(b + batch_size, len(es)))
+        hist, targets = es.inputs.take(rows), es.targets.take(rows)
         scores = model.score(eval_inputs(hist, model.config.n_items, model.config.max_len).to(next(model.parameters()).device)).cpu()
         scores[np.repeat(np.arange(len(hist)), hist.lengths), hist.values] = -math.inf             # (B, V+1), seen excluded
         top = scores.topk(k, dim=1).indices.numpy()                                                 # (B, k)
-        rows = np.repeat(np.arange(len(targets)), targets.lengths)
-        hits.append(np.bincount(rows, (top[rows] == targets.values[:, None]).any(1).astype(float), minlength=len(targets)) > 0)
+        owner = np.repeat(np.arange(len(targets)), targets.lengths)                                  # user of each target
+        hits.append(np.bincount(owner, (top[owner] == targets.values[:, None]).any(1), minlength=len(targets)) > 0)
     return {f"hr@{k}": np.concatenate(hits).astype(float)}
 
 
@@ -152,6 +153,7 @@ def data_fingerprint(data:Prepared) -> str:
 
 # %% ../nbs/03_training.ipynb #1af9a4d4
 EXTENDABLE = {"epochs", "patience", "min_epochs", "max_minutes"}  # may change on resume: they only decide when to stop
+RUNTIME_ONLY = {"device", "threads", "compile", "eval_batch_size"}  # may change on resume: they do not change the result
 RUN_FILES = ("last.pt", "best.pt", "history.csv", "metrics.json")
 
 def _check_resumable(ckpt:dict, model_config:BERT4RecConfig, cfg:TrainConfig, vocab:dict, protocol:str, fingerprint:str, path):
@@ -169,7 +171,7 @@ def _check_resumable(ckpt:dict, model_config:BERT4RecConfig, cfg:TrainConfig, vo
         diff = {k: (v, model_config.to_dict()[k]) for k, v in ckpt["model_config"].items() if model_config.to_dict()[k] != v}
         raise DataError(f"{path} has another model config (checkpoint vs now: {diff}); use a new --out folder or the same flags")
     now, then = asdict(cfg), ckpt["train_config"]
-    same = {"batch_size", "lr", "weight_decay", "warmup_epochs", "mask_prob", "p_last", "bert_replace", "seed", "pop_bias_init", "metric"}
+    same = {f.name for f in fields(TrainConfig)} - EXTENDABLE - RUNTIME_ONLY
     diff = {k: (then.get(k), now[k]) for k in same if then.get(k) != now[k]}
     if diff: raise DataError(f"{path} was trained with other settings (checkpoint vs now: {diff}); resume with the same flags "
                              f"(only {', '.join(sorted(EXTENDABLE))} may change)")
