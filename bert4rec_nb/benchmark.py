@@ -12,7 +12,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from .data import PAD, Prepared, load_movielens, prepare, resolve_data, atomic_write, RATINGS_COLS
-from .dataset import ClozeBatches
+from .masking import ClozeBatches
 from .model import BERT4Rec, BERT4RecConfig, preset
 from .training import vocabulary
 from .evaluation import evaluate, ModelScorer, Recommender

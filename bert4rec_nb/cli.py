@@ -58,8 +58,11 @@ def train_parser() -> argparse.ArgumentParser:
     "The `bert4rec_train` command line; model and training flags come from `BERT4RecConfig` and `TrainConfig`."
     p = argparse.ArgumentParser(prog="bert4rec_train", description="Train BERT4Rec, evaluate it on the test split "
                                 "and print sample recommendations.")
-    p.add_argument("--data", help="MovieLens folder (with ratings.dat), or 'sample' "
-                   "(default: $BERT4REC_DATA, else ./ml-1m if present, else the built-in sample)")
+    p.add_argument("--data", help="MovieLens folder (with ratings.dat), an interactions file (CSV, TSV or Parquet with columns "
+                   "user, item, timestamp and optionally rating), or 'sample' (default: $BERT4REC_DATA, else ./ml-1m if present, "
+                   "else the built-in sample)")
+    p.add_argument("--items", help="items file for an interactions file (columns item, title and optionally genres as A|B): "
+                   "titles for the recommendations")
     p.add_argument("--protocol", choices=list(PROTOCOLS), default="loo", help="split protocol (default: loo)")
     p.add_argument("--preset", choices=list(PRESETS), default="S", help="model size (default: S)")
     p.add_argument("--out", default="runs/latest", help="run folder for best.pt, last.pt, history.csv, metrics.json (default: runs/latest)")
@@ -105,7 +108,7 @@ def train_cli(argv:list|None=None):  # command-line words (default: sys.argv[1:]
     with cli_errors():
         tc = config_from_args(TrainConfig, args)
         pick_device(tc.device)                          # an unavailable device fails before any work
-        d = prepare(args.data, args.protocol, seed=tc.seed)
+        d = prepare(args.data, args.protocol, seed=tc.seed, items=args.items)
         model_flags = {f.name for f in fields(BERT4RecConfig)} - {"n_items"}
         mc = preset(args.preset, d.seqs.n_items, **{k: v for k, v in vars(args).items() if k in model_flags and v is not None})
         is_main = int(os.environ.get("RANK", "0")) == 0
@@ -125,7 +128,7 @@ def recommend_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="bert4rec_recommend", description="Recommend the next movies for a watch history "
                                 "with a trained BERT4Rec checkpoint.")
     p.add_argument("--checkpoint", required=True, help="best.pt (or last.pt) written by bert4rec_train --out RUN_DIR")
-    p.add_argument("--history", required=True, nargs="+", help="watched movies, oldest first: MovieLens ids or titles (quote each title)")
+    p.add_argument("--history", required=True, nargs="+", help="watched movies (or items), oldest first: ids as the data names them, or titles (quote each title)")
     p.add_argument("--k", type=int, default=10, help="how many movies to recommend (default: 10)")
     p.add_argument("--json", action="store_true", help="print JSON records instead of a table")
     p.add_argument("--include_seen", action="store_true", help="allow movies from the history in the list")

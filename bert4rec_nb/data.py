@@ -13,11 +13,12 @@ import numpy as np
 import pandas as pd
 
 # %% auto #0
-__all__ = ['PAD', 'ML1M_URL', 'ML1M_MD5', 'DOWNLOAD_HINT', 'RATINGS_COLS', 'MOVIES_COLS', 'USERS_COLS', 'GENRES', 'PROTOCOLS',
-           'SAMPLE_DIR', 'DataError', 'cli_errors', 'atomic_write', 'make_sample', 'MovieLens', 'load_movielens',
-           'download_movielens', 'download_cli', 'Ragged', 'Sequences', 'build_sequences', 'sequel_rate', 'EvalSet',
-           'Split', 'split_loo', 'split_multi5', 'resolve_data', 'Prepared', 'prepare', 'find_movielens',
-           'counts_table', 'plot_overview']
+__all__ = ['PAD', 'ML1M_URL', 'ML1M_MD5', 'DOWNLOAD_HINT', 'RATINGS_COLS', 'MOVIES_COLS', 'USERS_COLS', 'GENRES',
+           'INTERACTION_COLS', 'ITEM_COLS', 'TABLE_READERS', 'PROTOCOLS', 'SAMPLE_DIR', 'MOVIELENS_PLACES', 'DataError',
+           'cli_errors', 'atomic_write', 'make_sample', 'MovieLens', 'load_movielens', 'load_interactions',
+           'download_movielens', 'download_cli', 'offsets_of', 'Ragged', 'Sequences', 'build_sequences', 'sequel_rate',
+           'EvalSet', 'Split', 'split_loo', 'split_multi5', 'find_movielens', 'resolve_data', 'Prepared', 'load_data',
+           'prepare', 'counts_table', 'plot_overview']
 
 # %% ../nbs/00_data.ipynb #b22ec65b
 PAD = 0  # item id reserved for padding
@@ -242,6 +243,98 @@ def load_movielens(path) -> MovieLens:
                         "are the two files from the same release?")
     return MovieLens(ratings, movies, users, path)
 
+# %% ../nbs/00_data.ipynb #0wnd4ta1
+INTERACTION_COLS = ("user", "item", "timestamp")  # required columns of an interactions table ("rating" is optional)
+ITEM_COLS = ("item", "title")                     # required columns of an items table ("genres" is optional)
+TABLE_READERS = {".csv": ",", ".tsv": "\t", ".tab": "\t", ".txt": "\t", ".parquet": None, ".pq": None}  # suffix -> separator
+
+def _read_table(path) -> pd.DataFrame:
+    "A CSV, TSV or Parquet file as a DataFrame of strings and numbers, chosen by its suffix."
+    path = Path(path)
+    if not path.is_file(): raise DataError(f"no file at {path.resolve()}")
+    suffix = path.suffix.lower()
+    if suffix not in TABLE_READERS:
+        raise DataError(f"{path}: unknown file type {suffix or '(none)'}; use one of {', '.join(TABLE_READERS)}")
+    if TABLE_READERS[suffix] is None:
+        try: return pd.read_parquet(path)
+        except ImportError: raise DataError(f"reading {path} needs pyarrow: pip install pyarrow, or save the table as CSV") from None
+    try: return pd.read_csv(path, sep=TABLE_READERS[suffix], dtype=str, keep_default_na=False)
+    except pd.errors.EmptyDataError: raise DataError(f"{path} is empty: it needs a header line and at least one row") from None
+
+def _check_columns(df:pd.DataFrame, needed, where:str):
+    "Raise a clear error naming the missing columns of `df`, what it has, and the closest names."
+    missing = [c for c in needed if c not in df.columns]
+    if not missing: return
+    import difflib
+    close = {c: difflib.get_close_matches(c, [str(x) for x in df.columns], n=1, cutoff=0.4) for c in missing}
+    hint = "; ".join(f"rename {m[0]!r} to {c!r}?" for c, m in close.items() if m)
+    raise DataError(f"{where} has no column {', '.join(map(repr, missing))} (it has {', '.join(map(repr, map(str, df.columns)))}); "
+                    f"it needs {', '.join(needed)}" + (f". {hint}" if hint else ""))
+
+# %% ../nbs/00_data.ipynb #0wnd4ta3
+def _to_seconds(col:pd.Series, where:str) -> np.ndarray:
+    "Timestamps as int64 seconds: numbers are kept (any unit), dates are parsed; an unparseable one is an error naming its row."
+    if pd.api.types.is_datetime64_any_dtype(col): when = pd.to_datetime(col, utc=True)
+    else:
+        num = pd.to_numeric(col, errors="coerce")
+        if num.notna().all(): return num.to_numpy(np.float64).astype(np.int64)
+        when = pd.to_datetime(col.astype(str), errors="coerce", utc=True, format="mixed") if num.isna().all() else None
+        bad = (num.isna() if when is None else when.isna()).to_numpy()
+        if bad.any():
+            i = int(np.flatnonzero(bad)[0])
+            raise DataError(f"{where}: timestamp {col.iloc[i]!r} in row {i + 1} is not a " + ("number like the rows before it"
+                            if when is None else "date or a number") + "; use Unix seconds or dates such as 2024-05-01 12:30:00")
+    return ((when - pd.Timestamp(0, tz="UTC")) // pd.Timedelta(seconds=1)).to_numpy(np.int64)
+
+# %% ../nbs/00_data.ipynb #0wnd4ta5
+def _codes(col:pd.Series) -> tuple[np.ndarray, np.ndarray|None]:
+    "Integer ids for a column of ids: positive whole numbers are kept; anything else becomes 1..n in sorted order, with the sorted labels."
+    s = col.astype(str).str.strip()
+    if s.str.fullmatch(r"[0-9]{1,9}").all() and (n := s.astype(np.int64)).min() >= 1: return n.to_numpy(np.int64), None
+    labels, codes = np.unique(s.to_numpy(), return_inverse=True)
+    return codes.astype(np.int64) + 1, labels
+
+def _items_table(items, item:np.ndarray, labels:np.ndarray|None, where:str) -> pd.DataFrame:
+    "Item, id, title, year, genres of every item in `item`, titled from the `items` table or file when there is one."
+    codes = np.unique(item)
+    ids = labels[codes - 1] if labels is not None else codes                  # the ids as the data names them
+    out = pd.DataFrame({"item": codes.astype(np.int32), "id": ids, "title": [str(i) for i in ids], "year": pd.NA})
+    genres = {}
+    if items is not None:
+        name = "the items DataFrame" if isinstance(items, pd.DataFrame) else str(items)
+        it = items if isinstance(items, pd.DataFrame) else _read_table(items)
+        _check_columns(it, ITEM_COLS, name)
+        key = it["item"].astype(str).str.strip()
+        if key.duplicated().any(): raise DataError(f"{name}: item {key[key.duplicated()].iloc[0]!r} is listed twice; list each item once")
+        titles = dict(zip(key, it["title"].astype(str)))
+        missing = [str(i) for i in ids if str(i) not in titles]
+        if missing: raise DataError(f"{name} does not list {len(missing):,} of the {len(ids):,} items in {where} (e.g. "
+                                    f"{', '.join(map(repr, missing[:3]))}); is it the items table of the same data?")
+        out["title"] = [titles[str(i)] for i in ids]
+        if "genres" in it.columns: genres = dict(zip(key, it["genres"].fillna("").astype(str)))
+    out["genres"] = [[g for g in genres.get(str(i), "").split("|") if g] for i in ids]
+    return out.astype({"year": "Int16"})
+
+# %% ../nbs/00_data.ipynb #0wnd4ta6
+def load_interactions(interactions,             # a CSV/TSV/Parquet file, or a DataFrame: user, item, timestamp[, rating]
+                      items=None) -> MovieLens: # optional items file or DataFrame: item, title[, genres as "A|B"]
+    "Any interaction log as `MovieLens` tables: string ids become integers, their labels kept in `movies.id`."
+    where = "the interactions DataFrame" if isinstance(interactions, pd.DataFrame) else str(interactions)
+    df = interactions if isinstance(interactions, pd.DataFrame) else _read_table(interactions)
+    _check_columns(df, INTERACTION_COLS, where)
+    if len(df) == 0: raise DataError(f"{where} has no rows: it needs at least one interaction")
+    for c in ("user", "item"):
+        blank = (df[c].isna() | (df[c].astype(str).str.strip() == "")).to_numpy()
+        if blank.any(): raise DataError(f"{where}: column {c!r} is empty in row {int(np.flatnonzero(blank)[0]) + 1}")
+    (user, _), (item, labels) = _codes(df["user"]), _codes(df["item"])
+    rating = pd.to_numeric(df["rating"], errors="coerce") if "rating" in df.columns else pd.Series(np.nan, index=df.index)
+    if "rating" in df.columns and rating.isna().any():
+        i = int(np.flatnonzero(rating.isna().to_numpy())[0])
+        raise DataError(f"{where}: rating {df['rating'].iloc[i]!r} in row {i + 1} is not a number; leave the column out if there are no ratings")
+    ratings = pd.DataFrame({"user": user, "item": item, "rating": rating.to_numpy(np.float64), "timestamp": _to_seconds(df["timestamp"], where)})
+    path = None if isinstance(interactions, pd.DataFrame) else Path(interactions)
+    return MovieLens(ratings, _items_table(items, item, labels, where), None, path)
+
 # %% ../nbs/00_data.ipynb #2fc26a3d
 _URL_SCHEMES = ("http", "https", "ftp", "file")  # what urllib can fetch
 
@@ -357,6 +450,11 @@ def download_cli(argv:list|None=None):  # command-line arguments (None: sys.argv
         print(f"MovieLens-1M is in {out}")
 
 # %% ../nbs/00_data.ipynb #010cc2e3
+def offsets_of(lengths) -> np.ndarray:
+    "Row starts (R+1,) of rows with `lengths`, starting at 0."
+    return np.concatenate([[0], np.cumsum(lengths, dtype=np.int64)]).astype(np.int64)
+
+# %% ../nbs/00_data.ipynb #r4gged00
 @dataclass
 class Ragged:
     "Variable-length integer sequences stored flat: row `i` is `values[offsets[i]:offsets[i+1]]`."
@@ -367,26 +465,29 @@ class Ragged:
     def __iter__(self): return (self[i] for i in range(len(self)))
     @property
     def lengths(self): return np.diff(self.offsets)
+    @property
+    def row_ids(self): return np.repeat(np.arange(len(self)), self.lengths)          # (N,) the row of each value
+    @property
+    def positions(self): return np.arange(len(self.values)) - np.repeat(self.offsets[:-1], self.lengths)  # (N,) index within its row
     @classmethod
     def from_lists(cls, rows):
         "Build from a list of sequences."
         rows = [np.asarray(r, dtype=np.int64) for r in rows]
-        offsets = np.zeros(len(rows) + 1, np.int64); offsets[1:] = np.cumsum([len(r) for r in rows])
-        return cls(np.concatenate(rows) if rows else np.zeros(0, np.int64), offsets)
+        return cls(np.concatenate(rows) if rows else np.zeros(0, np.int64), offsets_of([len(r) for r in rows]))
     def slice(self, start=0, stop=None):
         "Row-wise `row[start:stop]` (negative indices count from each row's end), vectorized."
         lo, hi, n = self.offsets[:-1], self.offsets[1:], self.lengths
         a = lo + np.clip(np.where(start < 0, n + start, start), 0, n)
         b = hi if stop is None else lo + np.clip(np.where(stop < 0, n + stop, stop), 0, n)
         b = np.maximum(a, b)
-        offsets = np.zeros(len(self) + 1, np.int64); offsets[1:] = np.cumsum(b - a)
+        offsets = offsets_of(b - a)
         idx = np.repeat(a - offsets[:-1], b - a) + np.arange(offsets[-1])
         return Ragged(self.values[idx], offsets)
     def take(self, rows):
         "The sub-collection of `rows` (an index array), in that order."
         rows = np.asarray(rows, dtype=np.int64)
         n = self.offsets[rows + 1] - self.offsets[rows]
-        offsets = np.zeros(len(rows) + 1, np.int64); offsets[1:] = np.cumsum(n)
+        offsets = offsets_of(n)
         idx = np.repeat(self.offsets[rows] - offsets[:-1], n) + np.arange(offsets[-1])
         return Ragged(self.values[idx], offsets)
 
@@ -429,11 +530,11 @@ def build_sequences(ratings:pd.DataFrame,       # ratings table as returned by `
     keep = _first_interactions(user, item, ts); dropped = int(len(keep) - keep.sum())
     if dropped: warnings.warn(f"dropped {dropped:,} repeated ratings (a user rating the same movie again); "
                               "kept each user's first rating of a movie", stacklevel=2)
-    if min_rating is not None: keep &= ratings.rating.to_numpy() >= min_rating
+    if min_rating is not None: keep &= ~(ratings.rating.to_numpy(np.float64) < min_rating)  # no rating (NaN) counts as positive
+    (_, u), (_, i) = np.unique(user, return_inverse=True), np.unique(item, return_inverse=True)  # dense, whatever the ids
     while keep.any():
-        uc = np.bincount(user[keep], minlength=user.max() + 1)
-        ic = np.bincount(item[keep], minlength=item.max() + 1)
-        ok = keep & (uc[user] >= min_count) & (ic[item] >= min_count)
+        uc, ic = np.bincount(u[keep], minlength=u.max() + 1), np.bincount(i[keep], minlength=i.max() + 1)
+        ok = keep & (uc[u] >= min_count) & (ic[i] >= min_count)
         if ok.sum() == keep.sum(): break
         keep = ok
     if not keep.any():
@@ -444,8 +545,7 @@ def build_sequences(ratings:pd.DataFrame,       # ratings table as returned by `
     user, item, ts = user[order], item[order], ts[order]
     item_ids = np.concatenate([[PAD], np.unique(item)])
     user_ids, counts = np.unique(user, return_counts=True)
-    offsets = np.zeros(len(user_ids) + 1, np.int64); offsets[1:] = np.cumsum(counts)
-    return Sequences(Ragged(np.searchsorted(item_ids, item), offsets), user_ids, item_ids, ts, dropped)
+    return Sequences(Ragged(np.searchsorted(item_ids, item), offsets_of(counts)), user_ids, item_ids, ts, dropped)
 
 # %% ../nbs/00_data.ipynb #033513e2
 def sequel_rate(seqs:Sequences, movies:pd.DataFrame):
@@ -527,15 +627,24 @@ def _user_tag() -> str:
 
 SAMPLE_DIR = Path(tempfile.gettempdir()) / f"bert4rec_nb_sample_{_user_tag()}"
 
+MOVIELENS_PLACES = ("ml-1m", "../ml-1m")  # the repository's ml-1m/ folder, seen from its root or from nbs/
+
+def find_movielens():
+    "The MovieLens folder to use when none is named: $BERT4REC_DATA if it holds ratings.dat, else the first of `MOVIELENS_PLACES` that does; else None."
+    for c in [os.environ.get("BERT4REC_DATA"), *MOVIELENS_PLACES]:
+        if c and c != "sample" and (Path(c) / "ratings.dat").exists(): return Path(c)
+
 def resolve_data(data:str|None=None):
-    "Path of the data to use and a sentence saying which: `data`, else $BERT4REC_DATA, else ./ml-1m if present, else the sample."
-    data = data or os.environ.get("BERT4REC_DATA") or None
-    if data == "sample" or (data is None and not (Path("ml-1m") / "ratings.dat").exists()):
-        why = "the built-in synthetic sample" + (" (no ./ml-1m/ratings.dat found)" if data is None else "")
+    "Path of the data (a MovieLens folder or an interactions file) and a sentence saying which: `data`, else $BERT4REC_DATA, else `find_movielens()`, else the sample."
+    data = data or os.environ.get("BERT4REC_DATA") or None   # a named folder without ratings.dat is an error, never skipped
+    if data == "sample" or (data is None and find_movielens() is None):
+        why = "the built-in synthetic sample" + (" (no MovieLens found: $BERT4REC_DATA is unset and there is no ml-1m/ratings.dat)" if data is None else "")
         return make_sample(SAMPLE_DIR), why
-    path = Path(data or "ml-1m")
+    path = Path(data) if data else find_movielens()
+    if path.is_file(): return path, f"interactions in {path}"
     if not (path / "ratings.dat").exists():
-        raise DataError(f"no ratings.dat in {path.resolve()}; {DOWNLOAD_HINT}, or pass --data sample")
+        raise DataError(f"no ratings.dat in {path.resolve()}; {DOWNLOAD_HINT}, name an interactions file (CSV, TSV or Parquet), "
+                        "or pass --data sample")
     return path, f"MovieLens files in {path}"
 
 # %% ../nbs/00_data.ipynb #7647fcb9
@@ -547,11 +656,18 @@ class Prepared:
     movies: pd.DataFrame
     source: str
 
-def prepare(data=None, protocol:str="loo", seed:int=0, min_count:int=5, min_rating="protocol") -> Prepared:
-    "Load `data` (see `resolve_data`), build sequences with the protocol's filter, split."
-    if protocol not in PROTOCOLS: raise DataError(f"unknown protocol {protocol!r}; choose one of {list(PROTOCOLS)}")
+def load_data(data=None, items=None) -> tuple[MovieLens, str]:
+    "The tables of `data` (a DataFrame, an interactions file, a MovieLens folder, `sample`, or None: see `resolve_data`) and where they came from."
+    if isinstance(data, pd.DataFrame): return load_interactions(data, items), "an interactions DataFrame"
     path, source = resolve_data(None if data is None else str(data))
-    ml = load_movielens(path)
+    if path.is_file(): return load_interactions(path, items), source
+    if items is not None: raise DataError(f"an items table goes with an interactions file; {path} is a MovieLens folder with its own movies.dat")
+    return load_movielens(path), source
+
+def prepare(data=None, protocol:str="loo", seed:int=0, min_count:int=5, min_rating="protocol", items=None) -> Prepared:
+    "Load `data` and its optional `items` table (see `load_data`), build sequences with the protocol's filter, split."
+    if protocol not in PROTOCOLS: raise DataError(f"unknown protocol {protocol!r}; choose one of {list(PROTOCOLS)}")
+    ml, source = load_data(data, items)
     mr = PROTOCOLS[protocol]["min_rating"] if min_rating == "protocol" else min_rating
     seqs = build_sequences(ml.ratings, min_rating=mr, min_count=min_count)
     split = PROTOCOLS[protocol]["split"](seqs, seed)
@@ -561,11 +677,6 @@ def prepare(data=None, protocol:str="loo", seed:int=0, min_count:int=5, min_rati
     return Prepared(seqs, split, ml.movies, source)
 
 # %% ../nbs/00_data.ipynb #c3eb85e9
-def find_movielens(*candidates):
-    "The first folder among `$BERT4REC_DATA`, `candidates`, ./ml-1m, ../ml-1m that holds ratings.dat, else None."
-    for c in [os.environ.get("BERT4REC_DATA"), *candidates, "ml-1m", "../ml-1m"]:
-        if c and (Path(c) / "ratings.dat").exists(): return Path(c)
-
 def counts_table(ml:MovieLens, seed:int=0):
     "Users, items and interactions under each protocol's filtering and split."
     rows = {"raw ratings.dat": dict(users=ml.ratings.user.nunique(), items=ml.ratings.item.nunique(), interactions=len(ml.ratings),

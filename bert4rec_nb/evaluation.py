@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import torch
 from .data import PAD, Ragged, EvalSet, Prepared, atomic_write
-from .dataset import eval_inputs
+from .masking import eval_inputs
 from .model import BERT4Rec, load_checkpoint, model_from_checkpoint
 
 # %% auto #0
@@ -91,9 +91,7 @@ def _pad_targets(targets:Ragged) -> torch.Tensor:
     "Targets as a (B, T) matrix padded with PAD on the right."
     T = int(targets.lengths.max(initial=1))
     out = torch.zeros(len(targets), T, dtype=torch.long)
-    rows = np.repeat(np.arange(len(targets)), targets.lengths)
-    cols = np.arange(len(targets.values)) - np.repeat(targets.offsets[:-1], targets.lengths)
-    out[rows, cols] = torch.from_numpy(targets.values.astype(np.int64))
+    out[targets.row_ids, targets.positions] = torch.from_numpy(targets.values.astype(np.int64))
     return out
 
 # %% ../nbs/04_evaluation.ipynb #ev4l0000
@@ -119,7 +117,7 @@ def evaluate(scorer,                    # histories (Ragged) -> (B, n_items+1) s
         hist, targets = es.inputs.take(rows), _pad_targets(es.targets.take(rows))
         scores = scorer(hist).float()                                              # (B, V)
         B, V = scores.shape
-        seen_r = torch.from_numpy(np.repeat(np.arange(B), hist.lengths))
+        seen_r = torch.from_numpy(hist.row_ids)
         seen_c = torch.from_numpy(hist.values.astype(np.int64))
         if exclude_seen: scores[seen_r, seen_c] = -math.inf
         if mode == "sampled":
@@ -193,28 +191,29 @@ def _as_history(history) -> list:
     return list(history)
 
 # %% ../nbs/04_evaluation.ipynb #1t3m1d00
-def _item_id(h,                  # a MovieLens id (int or digits) or a title
-             movie_ids:np.ndarray, # MovieLens id of each of our item ids (sorted; index 0 = PAD)
+def _item_id(h,                    # an item's id (as the data names it, or its digits) or its title
+             by_id:dict,           # id and str(id) -> item id
              by_title:dict,        # exact title -> item id
              by_lower:dict) -> int: # lower-cased title -> item id
-    "Our item id for one movie given by MovieLens id or title; unknown ones raise a `KeyError` with close titles."
-    if isinstance(h, (int, np.integer)) or (isinstance(h, str) and h.strip().isdigit()):
-        pos = int(np.searchsorted(movie_ids[1:], int(h))) + 1
-        if pos >= len(movie_ids) or movie_ids[pos] != int(h):
-            raise KeyError(f"movie id {h} is not in this model's vocabulary ({len(movie_ids) - 1} movies)")
-        return pos
+    "Our item id for one item given by its id or title; unknown ones raise a `KeyError` with close titles."
+    i = by_id.get(h.item() if isinstance(h, np.generic) else h, by_id.get(str(h).strip()))
+    if i is not None: return i
+    if isinstance(h, (int, np.integer)) or str(h).strip().isdigit():
+        raise KeyError(f"id {h} is not in this model's vocabulary")
     i = by_title.get(h, by_lower.get(str(h).strip().lower()))
     if i is None:
         close = difflib.get_close_matches(str(h), by_title, n=5, cutoff=0.5)
-        raise KeyError(f"unknown title {h!r}" + (f"; did you mean: {'; '.join(close)}" if close else ""))
+        raise KeyError(f"unknown title or id {h!r}" + (f"; did you mean: {'; '.join(close)}" if close else ""))
     return i
 
 # %% ../nbs/04_evaluation.ipynb #eb49a127
 class Recommender:
-    "Top-k recommendations from a trained BERT4Rec, by MovieLens id or title."
+    "Top-k recommendations from a trained BERT4Rec, for a history of item ids (MovieLens or your own) or titles."
     def __init__(self, model:BERT4Rec, movie_ids, titles, genres, device="cpu"):
         self.model, self.device = model.eval().to(device), torch.device(device)
-        self.movie_ids = np.asarray(movie_ids, dtype=np.int64)   # index = our item id; [PAD] = 0
+        strings = any(isinstance(m, str) for m in movie_ids)     # an own catalogue's ids may be strings
+        self.movie_ids = np.asarray(movie_ids, dtype=object if strings else np.int64)   # index = our item id; [PAD] = 0
+        self._by_id = {m: i for i, m in enumerate(movie_ids) if i} | {str(m): i for i, m in enumerate(movie_ids) if i}
         self.titles, self.genres = list(titles), list(genres)
         self._by_title = {t: i for i, t in enumerate(self.titles) if i}
         self._by_lower = {t.lower(): i for t, i in self._by_title.items()}
@@ -232,7 +231,7 @@ class Recommender:
 
     def item_ids(self, history) -> list:
         "Our item ids for a history of MovieLens ids or titles."
-        return [_item_id(h, self.movie_ids, self._by_title, self._by_lower) for h in _as_history(history)]
+        return [_item_id(h, self._by_id, self._by_title, self._by_lower) for h in _as_history(history)]
 
     def score(self, histories) -> torch.Tensor:
         "Raw scores (B, n_items + 1) for a list of histories (ids or titles); column = our item id."
@@ -257,8 +256,8 @@ def show_recommendations(rec:Recommender, es:EvalSet, users=(0, 1, 2), k:int=10,
     out = []
     for u in users:
         hist, targets = es.inputs[u], set(int(t) for t in es.targets[u])
-        top = rec.recommend([int(rec.movie_ids[i]) for i in hist], k=k)
-        tgt_movies = {int(rec.movie_ids[t]) for t in targets}
+        top = rec.recommend([rec.movie_ids[i] for i in hist], k=k)
+        tgt_movies = {rec.movie_ids[t] for t in targets}
         out.append(pd.DataFrame({
             "user": u,
             "recently watched": [rec.titles[i] for i in hist[-last:]] + [""] * (k - min(last, len(hist[-last:]))),

@@ -4,17 +4,37 @@
 
 # %% ../nbs/05_experiments.ipynb #a901c93a
 from __future__ import annotations
-import json
+import hashlib, json
 from dataclasses import asdict
 from pathlib import Path
 import pandas as pd
-from .data import atomic_write, prepare
+from .data import DataError, atomic_write, prepare
 from .model import preset
 from .training import TrainConfig, fit
 from .evaluation import ranking_validation, test_metrics
 
 # %% auto #0
-__all__ = ['SEED_REPORT', 'run_experiment', 'results_frame', 'results_markdown']
+__all__ = ['SEED_REPORT', 'code_version', 'run_experiment', 'results_frame', 'results_markdown']
+
+# %% ../nbs/05_experiments.ipynb #c0dever0
+def code_version() -> str:
+    "The package version and a hash of its source files, e.g. `0.1.0+3f2a9c1e`."
+    import bert4rec_nb
+    h = hashlib.sha256()
+    for f in sorted(Path(bert4rec_nb.__file__).parent.glob("*.py")):
+        if f.name != "_modidx.py": h.update(f.name.encode()); h.update(f.read_bytes())
+    return f"{bert4rec_nb.__version__}+{h.hexdigest()[:8]}"
+
+def _read_back(res_path:Path, asked:dict) -> dict:
+    "A finished result, if it was made with the settings `asked` (else a clear error); warns when other code made it."
+    res = json.loads(res_path.read_text())
+    if res.get("asked", asked) != asked:
+        raise DataError(f"{res_path} was made with other settings ({res.get('asked')}, asked now: {asked}); "
+                        "choose another name, or delete that file and its runs/ folder to rerun")
+    if res.get("code") != code_version():
+        print(f"note: {res_path.name} was made by code {res.get('code', 'older than 0.1.0 stamps')}, this is {code_version()}; "
+              "delete it and its runs/ folder to rerun with this code")
+    return res
 
 # %% ../nbs/05_experiments.ipynb #03bfbf76
 def run_experiment(name:str,                  # run name: runs/NAME and experiments/results/NAME.json
@@ -28,7 +48,8 @@ def run_experiment(name:str,                  # run name: runs/NAME and experime
     "Train (or resume, or read back) one named experiment; return its result dict."
     root = Path(root)
     res_path = root / "experiments" / "results" / f"{name}.json"
-    if res_path.exists(): return json.loads(res_path.read_text())
+    asked = {"protocol": protocol, "preset": model, "model_overrides": model_overrides or {}, "train_kw": train_kw}
+    if res_path.exists(): return _read_back(res_path, asked)
     d = prepare(data, protocol, seed=train_kw.get("seed", 0))
     mc = preset(model, d.seqs.n_items, **(model_overrides or {}))
     tc = TrainConfig(**train_kw)
@@ -43,7 +64,7 @@ def run_experiment(name:str,                  # run name: runs/NAME and experime
                                             "stopped_by": "early stopping" if len(h) < run.train_config.epochs and
                                                           (not run.train_config.max_minutes or h.seconds.sum() < run.train_config.max_minutes * 60)
                                                           else ("time budget" if run.train_config.max_minutes else "epochs")})
-    res["data"] = str(data)
+    res.update(data=Path(str(data)).name, asked=asked, code=code_version())   # the folder's name, not where it lies
     atomic_write(res_path, json.dumps(res, indent=1))
     return json.loads(res_path.read_text())
 

@@ -10,7 +10,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from .data import PAD
-from .dataset import mask_id
+from .masking import mask_id
 
 # %% auto #0
 __all__ = ['PRESETS', 'CHECKPOINT_FORMAT', 'BERT4RecConfig', 'preset', 'FastDropout', 'Block', 'BERT4Rec', 'n_params',

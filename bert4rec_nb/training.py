@@ -14,15 +14,15 @@ import torch
 import torch.distributed as dist
 from tqdm import tqdm
 from .data import DataError, EvalSet, Prepared, atomic_write
-from .dataset import ClozeBatches, eval_inputs
+from .masking import ClozeBatches, eval_inputs
 from .model import BERT4Rec, BERT4RecConfig, preset, n_params, atomic_save, load_checkpoint, CHECKPOINT_FORMAT
 try: import fcntl  # POSIX file locks for run folders
 except ImportError: fcntl = None
 
 # %% auto #0
 __all__ = ['VALID_METRICS', 'EXTENDABLE', 'RUNTIME_ONLY', 'RUN_FILES', 'TrainConfig', 'pick_device', 'make_optimizer',
-           'make_schedule', 'dist_setup', 'hit_rate', 'vocabulary', 'data_fingerprint', 'run_lock', 'check_out', 'Run',
-           'fit', 'plot_history']
+           'WarmupDecay', 'make_schedule', 'budget_horizon', 'dist_setup', 'hit_rate', 'vocabulary', 'data_fingerprint',
+           'run_lock', 'check_out', 'Run', 'fit', 'plot_history']
 
 # %% ../nbs/03_training.ipynb #82485516
 def _require(ok:bool, msg:str):
@@ -54,16 +54,16 @@ VALID_METRICS = ("ndcg@10", "recall@10", "hr@10", "mrr@10")  # what validation c
 class TrainConfig:
     "Everything about how a model is trained (the model itself is described by `BERT4RecConfig`)."
     epochs: int = 200              # most epochs to train
-    batch_size: int = 256          # training sequences per step (global, over all DDP ranks)
+    batch_size: int = 128          # training sequences per step (global, over all DDP ranks)
     eval_batch_size: int = 128     # users per evaluation batch
-    lr: float = 3e-4               # peak learning rate
+    lr: float = 2e-3               # peak learning rate (measured best of 1e-3/2e-3/4e-3/8e-3 per minute, see below)
     weight_decay: float = 0.01     # AdamW decay on weight matrices and embeddings (never biases or LayerNorm)
     warmup_epochs: float = 1.0     # linear warm-up length; then linear decay to 0 at `epochs`
     max_grad_norm: float = 1.0     # gradient clipping
     mask_prob: float = 0.2         # cloze masking probability
     p_last: float = 0.1            # share of samples that mask only their last item
     bert_replace: bool = False     # BERT's 80/10/10 replacement
-    patience: int = 10             # early stopping: epochs without a better validation metric
+    patience: int = 20             # early stopping: epochs without a better validation metric (it moves ±0.005 epoch to epoch)
     min_epochs: int = 50           # no early stopping before this epoch (BERT4Rec sits at popularity level for a while)
     pop_bias_init: bool = True     # start the output bias at log item popularity (the popularity baseline)
     metric: str = "ndcg@10"        # validation metric (full ranking) for early stopping and `best`
@@ -96,10 +96,24 @@ def make_optimizer(model:torch.nn.Module, lr:float, weight_decay:float):
               {"params": [p for p in params if p.ndim < 2], "weight_decay": 0.0}]
     return torch.optim.AdamW(groups, lr=lr, fused=None)
 
+# %% ../nbs/03_training.ipynb #w4rmup00
+@dataclass
+class WarmupDecay:
+    "Learning-rate factor at a step: linear warm-up over `warmup` steps, then linear decay to 0 at step `horizon`."
+    warmup: int    # steps to reach the peak
+    horizon: int   # step at which the rate reaches 0 (`fit` brings it forward to the end of a time budget)
+    def __call__(self, step:int) -> float:
+        return min(1.0, (step + 1) / max(1, self.warmup)) * max(0.0, 1 - step / max(1, self.horizon))
+
 def make_schedule(optimizer, warmup_steps:int, total_steps:int):
-    "LambdaLR: linear warm-up over `warmup_steps`, then linear decay to 0 at `total_steps`."
-    def f(step): return min(1.0, (step + 1) / max(1, warmup_steps)) * max(0.0, 1 - step / max(1, total_steps))
-    return torch.optim.lr_scheduler.LambdaLR(optimizer, f)
+    "LambdaLR of `WarmupDecay` (its horizon is saved with the scheduler's state, so a resumed run continues it)."
+    return torch.optim.lr_scheduler.LambdaLR(optimizer, WarmupDecay(warmup_steps, total_steps))
+
+def budget_horizon(total_steps:int, steps_done:int, seconds_spent:float, budget_seconds:float) -> int:
+    "The step at which the time budget will run out at the pace so far (never past `total_steps`)."
+    if steps_done == 0 or seconds_spent <= 0: return total_steps
+    left = max(0.0, budget_seconds - seconds_spent) * steps_done / seconds_spent   # steps that still fit
+    return min(total_steps, steps_done + max(1, round(left)))
 
 # %% ../nbs/03_training.ipynb #83e48aaa
 def dist_setup(device:torch.device):
@@ -120,6 +134,12 @@ def _validate(validate, model, es:EvalSet, rank:int, world:int) -> dict:
     if world > 1: dist.all_reduce(totals)
     return {k: float(t / totals[-1]) for k, t in zip(users, totals[:-1])}
 
+def _agreed(x:float, device, world:int) -> float:
+    "Rank 0's `x` on every rank, so that decisions taken from a clock (stopping, the schedule's horizon) agree."
+    if world == 1: return x
+    t = torch.tensor([x], dtype=torch.float64, device=device); dist.broadcast(t, 0)
+    return float(t)
+
 
 # %% ../nbs/03_training.ipynb #h1tra7e0
 def hit_rate(model:BERT4Rec, es:EvalSet, k:int=10, batch_size:int=128) -> dict:
@@ -129,20 +149,21 @@ def hit_rate(model:BERT4Rec, es:EvalSet, k:int=10, batch_size:int=128) -> dict:
         rows = np.arange(b, min(b + batch_size, len(es)))
         hist, targets = es.inputs.take(rows), es.targets.take(rows)
         scores = model.score(eval_inputs(hist, model.config.n_items, model.config.max_len).to(next(model.parameters()).device)).cpu()
-        scores[np.repeat(np.arange(len(hist)), hist.lengths), hist.values] = -math.inf             # (B, V+1), seen excluded
+        scores[hist.row_ids, hist.values] = -math.inf                                               # (B, V+1), seen excluded
         top = scores.topk(k, dim=1).indices.numpy()                                                 # (B, k)
-        owner = np.repeat(np.arange(len(targets)), targets.lengths)                                  # user of each target
+        owner = targets.row_ids                                                                     # user of each target
         hits.append(np.bincount(owner, (top[owner] == targets.values[:, None]).any(1), minlength=len(targets)) > 0)
     return {f"hr@{k}": np.concatenate(hits).astype(float)}
 
 
 # %% ../nbs/03_training.ipynb #c2f415db
 def vocabulary(data:Prepared) -> dict:
-    "Item vocabulary for a checkpoint: MovieLens id, title and genres per item id (index 0 = PAD)."
+    "Item vocabulary for a checkpoint: the data's own id (int or str), title and genres per item id (index 0 = PAD)."
     movies = data.movies.set_index("item")
-    ids = [int(i) for i in data.seqs.item_ids]
-    return {"movie_ids": ids, "titles": ["[PAD]"] + [str(movies.title[i]) for i in ids[1:]],
-            "genres": [[]] + [list(movies.genres[i]) for i in ids[1:]]}
+    codes = [int(i) for i in data.seqs.item_ids[1:]]
+    named = movies.id[codes].tolist() if "id" in movies else codes      # an interactions file's own ids, else MovieLens ids
+    return {"movie_ids": [0] + [v if isinstance(v, str) else int(v) for v in named],
+            "titles": ["[PAD]"] + [str(movies.title[i]) for i in codes], "genres": [[]] + [list(movies.genres[i]) for i in codes]}
 
 def data_fingerprint(data:Prepared) -> str:
     "A hash of the protocol and every training, validation and test sequence: equal only for the same data and split."
@@ -305,11 +326,37 @@ def _save(ck:dict, out:Path, improved:bool, history:list):
     atomic_write(out / "history.csv", pd.DataFrame(history).to_csv(index=False))
 
 
+# %% ../nbs/03_training.ipynb #pl4ce000
+def _place(device:torch.device, threads:int|None, world:int) -> torch.device:
+    "This rank's device (its own GPU under DDP); on CPU, set the threads (all cores by default, shared among ranks)."
+    if device.type == "cuda": device = torch.device("cuda", int(os.environ.get("LOCAL_RANK", 0)))
+    if device.type == "cpu": torch.set_num_threads(threads or max(1, (os.cpu_count() or 1) // world))
+    return device
+
+@contextmanager
+def _onednn_off():
+    "oneDNN off while training: its cache of one kernel per input shape fragmented the heap (RSS grew ~100 MB an epoch)."
+    # the head's (masked, D) input has a new shape almost every step; training is as fast without oneDNN (measured below)
+    was = torch.backends.mkldnn.enabled
+    torch.backends.mkldnn.enabled = False
+    try: yield
+    finally: torch.backends.mkldnn.enabled = was
+
+# %% ../nbs/03_training.ipynb #rec0rd00
+def _record(st:_State, cfg:TrainConfig, epoch:int, loss:float, val:dict, seconds:float) -> tuple[dict, bool]:
+    "Append the epoch to the history and update the best epoch; (history row, whether it improved)."
+    if val and cfg.metric not in val:
+        raise DataError(f"validation gave {', '.join(val)} but TrainConfig.metric is {cfg.metric!r}; set metric to one of them")
+    row = {"epoch": epoch, "loss": loss, **val, "seconds": seconds, "lr": st.sched.get_last_lr()[0]}
+    st.history.append(row)
+    improved = not val or val[cfg.metric] > st.best[cfg.metric]   # without validation the last epoch is the best
+    st.best, st.bad = ({**val, "epoch": epoch}, 0) if improved else (st.best, st.bad + 1)
+    return row, improved
+
 # %% ../nbs/03_training.ipynb #e995ad7d
 def _fit(data, model_config, cfg, device, rank, world, out, resume, progress, log, validate) -> Run:
     "`fit` once the device, the processes and the run folder are settled: set up or resume, then train epoch by epoch."
-    if device.type == "cuda": device = torch.device("cuda", int(os.environ.get("LOCAL_RANK", 0)))
-    if device.type == "cpu": torch.set_num_threads(cfg.threads or max(1, (os.cpu_count() or 1) // world))
+    device = _place(device, cfg.threads, world)
     main = rank == 0
     say = (lambda *a: log(*a)) if (log and main) else (lambda *a: None)
     st, best_state = _setup(data, model_config, cfg, device, rank, world), None
@@ -325,28 +372,24 @@ def _fit(data, model_config, cfg, device, rank, world, out, resume, progress, lo
     trained = sum(h["seconds"] for h in st.history)
     if st.history and (stop := _stop_reason(cfg, st.start, st.bad, trained)):
         say(f"this run is finished ({stop}); to extend it, resume with a larger --epochs, --patience or --max_minutes")
-    interrupted, onednn = False, torch.backends.mkldnn.enabled
-    torch.backends.mkldnn.enabled = False  # oneDNN caches a kernel per shape; the head's (masked, D) shape is new every step
-    try:                                   # and that cache's churn fragments the heap: RSS grew by ~100 MB an epoch
-        for epoch in range(st.start, cfg.epochs + 1):
-            if _stop_reason(cfg, epoch, st.bad, trained): break
-            t0 = time.time()
-            loss = _train_epoch(st.model, step_fn, st.opt, st.sched, st.batches, epoch, device, amp, cfg.max_grad_norm, progress and main)
-            val = _validate(validate, st.model, data.split.valid, rank, world) if validate else {}
-            if validate and cfg.metric not in val:
-                raise DataError(f"validation gave {', '.join(val)} but TrainConfig.metric is {cfg.metric!r}; set metric to one of them")
-            seconds = time.time() - t0; trained += seconds
-            row = {"epoch": epoch, "loss": loss, **val, "seconds": seconds, "lr": st.sched.get_last_lr()[0]}
-            st.history.append(row)
-            improved = not validate or val[cfg.metric] > st.best[cfg.metric]   # without validation the last epoch is the best
-            st.best, st.bad = ({**val, "epoch": epoch}, 0) if improved else (st.best, st.bad + 1)
-            say(_log_line(row, val) + ("*" if improved and validate else ""))
-            if improved: best_state = {k: v.detach().clone() for k, v in st.model.state_dict().items()}
-            if out and main: _save(_checkpoint(st, data, cfg, epoch), out, improved, st.history)
+    interrupted = False
+    try:
+        with _onednn_off():
+            for epoch in range(st.start, cfg.epochs + 1):
+                if _stop_reason(cfg, epoch, st.bad, trained): break
+                if cfg.max_minutes:  # decay to 0 where the budget will run out, not at an epoch count it never reaches
+                    st.sched.lr_lambdas[0].horizon = budget_horizon(cfg.epochs * len(st.batches), st.sched.last_epoch, trained, cfg.max_minutes * 60)
+                t0 = time.time()
+                loss = _train_epoch(st.model, step_fn, st.opt, st.sched, st.batches, epoch, device, amp, cfg.max_grad_norm, progress and main)
+                val = _validate(validate, st.model, data.split.valid, rank, world) if validate else {}
+                seconds = _agreed(time.time() - t0, device, world); trained += seconds
+                row, improved = _record(st, cfg, epoch, loss, val, seconds)
+                say(_log_line(row, val) + ("*" if improved and validate else ""))
+                if improved: best_state = {k: v.detach().clone() for k, v in st.model.state_dict().items()}
+                if out and main: _save(_checkpoint(st, data, cfg, epoch), out, improved, st.history)
     except KeyboardInterrupt:
         interrupted = True
         say(f"interrupted: {out / 'last.pt' if out else 'nothing'} holds the last completed epoch; rerun with --resume to continue")
-    finally: torch.backends.mkldnn.enabled = onednn
     if best_state is not None: st.model.load_state_dict(best_state)
     return Run(st.model.eval(), pd.DataFrame(st.history), st.best, model_config, cfg, interrupted)
 

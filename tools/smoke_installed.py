@@ -23,7 +23,7 @@ check("no dev-only package imported at runtime (fastcore, nbdev, execnb)",
       not {"fastcore", "nbdev", "execnb"} & {k.split(".")[0] for k in sys.modules})
 
 from bert4rec_nb.data import make_sample, load_movielens, prepare, build_sequences, counts_table, plot_overview, sequel_rate
-from bert4rec_nb.dataset import ClozeBatches, eval_inputs
+from bert4rec_nb.masking import ClozeBatches, eval_inputs
 from bert4rec_nb.model import BERT4Rec, preset, load_checkpoint, model_from_checkpoint
 from bert4rec_nb.training import TrainConfig, fit, hit_rate, plot_history, vocabulary
 from bert4rec_nb.evaluation import (evaluate, ModelScorer, MostPopular, Transitions, results_table, Recommender,

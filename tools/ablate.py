@@ -1,0 +1,39 @@
+"""One arm of the time-to-quality ablation: train under a time budget and record validation NDCG@10 per epoch.
+
+    python tools/ablate.py --data PATH/TO/ml-1m --minutes 15 --threads 1 --name lr2e-3 lr=2e-3
+
+Preset S, loo, full-ranking validation; the arm's settings are `field=value` overrides of TrainConfig (or of the
+model config, e.g. `dropout=0.2`) on top of the defaults. Writes experiments/ablation/NAME.csv: one row per epoch
+(epoch, loss, validation metrics, seconds, lr, minutes since the start of training). Only validation is looked at."""
+import argparse, ast, dataclasses, os
+from pathlib import Path
+from bert4rec_nb.data import prepare
+from bert4rec_nb.model import BERT4RecConfig, preset
+from bert4rec_nb.training import TrainConfig, fit
+from bert4rec_nb.evaluation import ranking_validation
+
+p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+p.add_argument("--data", default=os.environ.get("BERT4REC_DATA"), help="MovieLens folder (default: $BERT4REC_DATA)")
+p.add_argument("--minutes", type=float, default=15, help="training-time budget of the arm")
+p.add_argument("--threads", type=int, default=1)
+p.add_argument("--preset", default="S")
+p.add_argument("--name", required=True)
+p.add_argument("--out", default="experiments/ablation")
+p.add_argument("settings", nargs="*", help="field=value overrides")
+args = p.parse_args()
+train_fields, model_fields = {f.name for f in dataclasses.fields(TrainConfig)}, {f.name for f in dataclasses.fields(BERT4RecConfig)}
+tr, mo = {}, {}
+for s in args.settings:
+    k, v = s.split("=", 1)
+    try: v = ast.literal_eval(v)
+    except (ValueError, SyntaxError): pass
+    if k in train_fields: tr[k] = v
+    elif k in model_fields: mo[k] = v
+    else: raise SystemExit(f"unknown setting {k!r}")
+data = prepare(args.data, "loo")
+cfg = TrainConfig(**{**tr, "max_minutes": args.minutes, "threads": args.threads, "min_epochs": 10**6, })
+run = fit(data, preset(args.preset, data.seqs.n_items, **mo), cfg, progress=False, log=None, validate=ranking_validation())
+h = run.history.assign(minutes=lambda d: d.seconds.cumsum() / 60)
+Path(args.out).mkdir(parents=True, exist_ok=True)
+h.to_csv(Path(args.out) / f"{args.name}.csv", index=False)
+print(args.name, " ".join(args.settings), f"best val ndcg@10 {run.best['ndcg@10']:.4f} at epoch {run.best['epoch']} of {len(h)}")
