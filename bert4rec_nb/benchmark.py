@@ -117,7 +117,7 @@ def bench(data,                  # MovieLens folder (or "sample")
           model:str="S") -> dict:
     "Measure loading, training, evaluation and recommendation speed side by side; return (and write) the figures."
     path, source = resolve_data(str(data))
-    res = {"machine": machine(), "data": source, "preset": model, "repeats": repeats, "loading": bench_loading(path, repeats)}
+    res = {"machine": machine(), "data": source.replace(str(path), path.name), "preset": model, "repeats": repeats, "loading": bench_loading(path, repeats)}
     d = prepare(path, "loo")
     cfg = preset(model, d.seqs.n_items)
     res["training"] = bench_training(d, cfg, repeats, ref_batches)

@@ -257,7 +257,7 @@ def _read_table(path) -> pd.DataFrame:
         raise DataError(f"{path}: unknown file type {suffix or '(none)'}; use one of {', '.join(TABLE_READERS)}")
     if TABLE_READERS[suffix] is None:
         try: return pd.read_parquet(path)
-        except ImportError: raise DataError(f"reading {path} needs pyarrow: pip install pyarrow, or save the table as CSV") from None
+        except ImportError: raise DataError(f"reading {path} needs pyarrow: pip install 'bert4rec_nb[parquet]' (or pyarrow), or save the table as CSV") from None
     try: return pd.read_csv(path, sep=TABLE_READERS[suffix], dtype=str, keep_default_na=False)
     except pd.errors.EmptyDataError: raise DataError(f"{path} is empty: it needs a header line and at least one row") from None
 

@@ -14,7 +14,7 @@ from .training import TrainConfig, fit
 from .evaluation import ranking_validation, test_metrics
 
 # %% auto #0
-__all__ = ['SEED_REPORT', 'code_version', 'run_experiment', 'results_frame', 'results_markdown']
+__all__ = ['SEED_REPORT', 'code_version', 'run_experiment', 'command_of', 'results_frame', 'results_markdown']
 
 # %% ../nbs/05_experiments.ipynb #c0dever0
 def code_version() -> str:
@@ -71,10 +71,20 @@ def run_experiment(name:str,                  # run name: runs/NAME and experime
 # %% ../nbs/05_experiments.ipynb #36082545
 SEED_REPORT = {"S": (0.4102, 0.3531), "M": (0.5978, 0.5378), "L": (0.6369, 0.5712), "XL": (0.6386, 0.5618)}  # Recall@10, NDCG@10
 
-def results_frame(exp_dir) -> pd.DataFrame:
-    "One row per finished experiment in `exp_dir/results`."
+def command_of(r:dict) -> str:
+    "The `bert4rec_train` command that reproduces result `r`, from the settings it was asked for."
+    a = r.get("asked")
+    if a is None: return "(made before results recorded their settings)"
+    flags = [f"--data {r['data']}", f"--protocol {a['protocol']}", f"--preset {a['preset']}"]
+    for k, v in {**a["model_overrides"], **a["train_kw"]}.items():
+        flags.append((f"--{k}" if v else f"--no-{k}") if isinstance(v, bool) else f"--{k} {v}")
+    return "bert4rec_train " + " ".join(flags)
+
+def results_frame(exp_dir, names=None) -> pd.DataFrame:
+    "One row per finished experiment in `exp_dir/results` (only `names`, in that order, if given)."
     rows = []
-    for p in sorted(Path(exp_dir, "results").glob("*.json")):
+    paths = [Path(exp_dir, "results", f"{n}.json") for n in names] if names else sorted(Path(exp_dir, "results").glob("*.json"))
+    for p in paths:
         r = json.loads(p.read_text())
         f, s = r["full_ranking"], r["sampled_100_uniform_negatives"]
         rows.append({"run": r["name"], "protocol": r["protocol"], "preset": r["preset"],
@@ -85,18 +95,19 @@ def results_frame(exp_dir) -> pd.DataFrame:
                      "pop NDCG@10": r["baselines_full_ranking"]["most_popular"]["ndcg@10"],
                      "transitions NDCG@10": r["baselines_full_ranking"]["transitions"]["ndcg@10"],
                      "epochs": r["epochs_trained"], "best epoch": r["best_epoch"], "train min": r["train_seconds"] / 60,
-                     "s/epoch": r["seconds_per_epoch"], "stopped by": r["stopped_by"], "test users": r["test_users"]})
+                     "s/epoch": r["seconds_per_epoch"], "stopped by": r["stopped_by"], "test users": r["test_users"],
+                     "code": r.get("code", "before stamps"), "command": command_of(r)})
     return pd.DataFrame(rows)
 
-def results_markdown(exp_dir) -> str:
-    "README table: our runs on each protocol, with baselines and the seeds' figures."
-    df = results_frame(exp_dir)
+def results_markdown(exp_dir, names=None) -> str:
+    "README table: our runs (all, or `names`) on each protocol with the commands that reproduce them, baselines and the seed report's figures."
+    df = results_frame(exp_dir, names)
     if df.empty: return "_No experiment has finished yet: run the `#| slow` cells of `05_experiments`._"
     lines = ["| run | protocol | ranking | Recall@10 | NDCG@10 (95% CI) | training |", "|---|---|---|---|---|---|"]
-    for _, r in df.sort_values(["protocol", "run"]).iterrows():
+    for _, r in (df if names else df.sort_values(["protocol", "run"])).iterrows():
         lo, hi = r["NDCG@10 95% CI"]
         lines.append(f"| {r['run']} | {r['protocol']} | full | {r['Recall@10']:.4f} | {r['NDCG@10']:.4f} [{lo:.4f}, {hi:.4f}] | "
-                     f"{r['epochs']} epochs, {r['train min']:.0f} min ({r['stopped by']}) |")
+                     f"{r['epochs']} epochs, {r['train min']:.0f} min ({r['stopped by']}); `{r['command']}` |")
         lines.append(f"| {r['run']} | {r['protocol']} | sampled (100 neg) | {r['sampled Recall@10']:.4f} | {r['sampled NDCG@10']:.4f} | |")
     for proto in df.protocol.unique():
         first = df[df.protocol == proto].iloc[0]

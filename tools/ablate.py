@@ -17,7 +17,8 @@ p.add_argument("--data", default=os.environ.get("BERT4REC_DATA"), help="MovieLen
 p.add_argument("--minutes", type=float, default=15, help="training-time budget of the arm")
 p.add_argument("--threads", type=int, default=1)
 p.add_argument("--preset", default="S")
-p.add_argument("--name", required=True)
+p.add_argument("--name", help="the arm's name (its CSV file)")
+p.add_argument("--baselines", action="store_true", help="instead of training, write NAME=baselines.json: validation metrics of the baselines")
 p.add_argument("--out", default="experiments/ablation")
 p.add_argument("settings", nargs="*", help="field=value overrides")
 args = p.parse_args()
@@ -31,6 +32,14 @@ for s in args.settings:
     elif k in model_fields: mo[k] = v
     else: raise SystemExit(f"unknown setting {k!r}")
 data = prepare(args.data, "loo")
+if args.baselines:
+    import json
+    from bert4rec_nb.evaluation import MostPopular, Transitions, evaluate
+    sp, n = data.split, data.seqs.n_items
+    res = {name: evaluate(s, sp.valid, ks=(10,)) for name, s in {"transitions": Transitions(sp.train, n), "most popular": MostPopular(sp.train, n)}.items()}
+    Path(args.out).mkdir(parents=True, exist_ok=True); (Path(args.out) / "baselines.json").write_text(json.dumps(res, indent=1))
+    raise SystemExit(print(res))
+if not args.name: raise SystemExit("--name is required for a training arm")
 cfg = TrainConfig(**{**tr, "max_minutes": args.minutes, "threads": args.threads, "min_epochs": 10**6, })
 run = fit(data, preset(args.preset, data.seqs.n_items, **mo), cfg, progress=False, log=None, validate=ranking_validation())
 h = run.history.assign(minutes=lambda d: d.seconds.cumsum() / 60)

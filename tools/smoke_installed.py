@@ -51,6 +51,14 @@ first = rec.titles[1]
 top = rec.recommend([first], k=5)
 check(f"Recommender.from_checkpoint({ckpt_dir / 'best.pt'}).recommend", len(top) == 5 and first not in set(top.title))
 check("show_recommendations", len(show_recommendations(rec, d.split.test, users=(0,))) == 10)
+import pandas as pd
+r = ml.ratings                                                     # the sample again, as an own log with string ids and dates
+pd.DataFrame({"user": "c" + r.user.astype(str), "item": "sku-" + r.item.astype(str),
+              "timestamp": pd.to_datetime(r.timestamp, unit="s").astype(str)}).to_csv(tmp / "orders.csv", index=False)
+own = prepare(tmp / "orders.csv", "loo")
+own_run = fit(own, "S", TrainConfig(epochs=1, batch_size=64), progress=False, log=None)
+own_rec = Recommender(own_run.model, **vocabulary(own))
+check("own interactions file: prepare, fit, Recommender by string id", own_rec.recommend(["sku-3"], k=3).movie_id.str.startswith("sku-").all())
 b = bench("sample", tmp / "bench.json", repeats=1, ref_batches=1)
 check("bench + bench_markdown", "| what | ours |" in bench_markdown(tmp / "bench.json"))
 for exe in ("bert4rec_train", "bert4rec_recommend", "bert4rec_download", "bert4rec_bench"):
