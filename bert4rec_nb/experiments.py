@@ -74,7 +74,10 @@ SEED_REPORT = {"S": (0.4102, 0.3531), "M": (0.5978, 0.5378), "L": (0.6369, 0.571
 def command_of(r:dict) -> str:
     "The `bert4rec_train` command that reproduces result `r`, from the settings it was asked for."
     a = r.get("asked")
-    if a is None: return "(made before results recorded their settings)"
+    if a is None:  # made before results recorded what they were asked: the main settings, from the configs it ran with
+        tc, mc = r["train_config"], r.get("model_config", {})
+        a = {"protocol": r["protocol"], "preset": r["preset"], "model_overrides": {"pad_mask": False} if mc.get("pad_mask") is False else {},
+             "train_kw": {k: tc[k] for k in ("lr", "batch_size", "mask_prob", "p_last", "patience", "max_minutes") if tc.get(k) is not None}}
     flags = [f"--data {r['data']}", f"--protocol {a['protocol']}", f"--preset {a['preset']}"]
     for k, v in {**a["model_overrides"], **a["train_kw"]}.items():
         flags.append((f"--{k}" if v else f"--no-{k}") if isinstance(v, bool) else f"--{k} {v}")
@@ -106,8 +109,9 @@ def results_markdown(exp_dir, names=None) -> str:
     lines = ["| run | protocol | ranking | Recall@10 | NDCG@10 (95% CI) | training |", "|---|---|---|---|---|---|"]
     for _, r in (df if names else df.sort_values(["protocol", "run"])).iterrows():
         lo, hi = r["NDCG@10 95% CI"]
+        older = ", older code" if r["code"] == "before stamps" else ""
         lines.append(f"| {r['run']} | {r['protocol']} | full | {r['Recall@10']:.4f} | {r['NDCG@10']:.4f} [{lo:.4f}, {hi:.4f}] | "
-                     f"{r['epochs']} epochs, {r['train min']:.0f} min ({r['stopped by']}); `{r['command']}` |")
+                     f"{r['epochs']} epochs, {r['train min']:.0f} min ({r['stopped by']}){older}; `{r['command']}` |")
         lines.append(f"| {r['run']} | {r['protocol']} | sampled (100 neg) | {r['sampled Recall@10']:.4f} | {r['sampled NDCG@10']:.4f} | |")
     for proto in df.protocol.unique():
         first = df[df.protocol == proto].iloc[0]

@@ -56,7 +56,7 @@ class TrainConfig:
     epochs: int = 200              # most epochs to train
     batch_size: int = 128          # training sequences per step (global, over all DDP ranks)
     eval_batch_size: int = 128     # users per evaluation batch
-    lr: float = 2e-3               # peak learning rate (measured best of 1e-3/2e-3/4e-3/8e-3 per minute, see below)
+    lr: float = 2e-3               # peak learning rate (03_training shows how it was chosen)
     weight_decay: float = 0.01     # AdamW decay on weight matrices and embeddings (never biases or LayerNorm)
     warmup_epochs: float = 1.0     # linear warm-up length; then linear decay to 0 at `epochs`
     max_grad_norm: float = 1.0     # gradient clipping
