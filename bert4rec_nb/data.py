@@ -709,7 +709,8 @@ def plot_overview(ml:MovieLens, title:str=""):
     a2.set(title="ratings per month", ylabel="ratings", yscale="log")
     stars = ml.ratings.rating.value_counts().sort_index()
     a3.bar(stars.index, stars.values, color=["C7" if s < 4 else "C0" for s in stars.index])
-    a3.set(title="ratings (blue: >= 4, kept by multi5)", xlabel="stars", ylabel="ratings", xticks=stars.index)
+    a3.set(title="ratings (blue: >= 4, kept by multi5)" if len(stars) else "no ratings: every interaction counts as positive",
+           xlabel="stars", ylabel="ratings", xticks=stars.index)
     if title: fig.suptitle(title)
     fig.tight_layout()
     return fig
