@@ -261,6 +261,10 @@ def _read_table(path) -> pd.DataFrame:
     try: return pd.read_csv(path, sep=TABLE_READERS[suffix], dtype=str, keep_default_na=False)
     except pd.errors.EmptyDataError: raise DataError(f"{path} is empty: it needs a header line and at least one row") from None
 
+def _as_table(x, what:str) -> tuple[pd.DataFrame, str]:
+    "A DataFrame as given, or the table file `x` read; and how to name it in messages."
+    return (x, f"the {what} DataFrame") if isinstance(x, pd.DataFrame) else (_read_table(x), str(x))
+
 def _check_columns(df:pd.DataFrame, needed, where:str):
     "Raise a clear error naming the missing columns of `df`, what it has, and the closest names."
     missing = [c for c in needed if c not in df.columns]
@@ -301,8 +305,7 @@ def _items_table(items, item:np.ndarray, labels:np.ndarray|None, where:str) -> p
     out = pd.DataFrame({"item": codes.astype(np.int32), "id": ids, "title": [str(i) for i in ids], "year": pd.NA})
     genres = {}
     if items is not None:
-        name = "the items DataFrame" if isinstance(items, pd.DataFrame) else str(items)
-        it = items if isinstance(items, pd.DataFrame) else _read_table(items)
+        it, name = _as_table(items, "items")
         _check_columns(it, ITEM_COLS, name)
         key = it["item"].astype(str).str.strip()
         if key.duplicated().any(): raise DataError(f"{name}: item {key[key.duplicated()].iloc[0]!r} is listed twice; list each item once")
@@ -319,8 +322,7 @@ def _items_table(items, item:np.ndarray, labels:np.ndarray|None, where:str) -> p
 def load_interactions(interactions,             # a CSV/TSV/Parquet file, or a DataFrame: user, item, timestamp[, rating]
                       items=None) -> MovieLens: # optional items file or DataFrame: item, title[, genres as "A|B"]
     "Any interaction log as `MovieLens` tables: string ids become integers, their labels kept in `movies.id`."
-    where = "the interactions DataFrame" if isinstance(interactions, pd.DataFrame) else str(interactions)
-    df = interactions if isinstance(interactions, pd.DataFrame) else _read_table(interactions)
+    df, where = _as_table(interactions, "interactions")
     _check_columns(df, INTERACTION_COLS, where)
     if len(df) == 0: raise DataError(f"{where} has no rows: it needs at least one interaction")
     for c in ("user", "item"):

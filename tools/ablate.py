@@ -38,7 +38,7 @@ if args.baselines:
     sp, n = data.split, data.seqs.n_items
     res = {name: evaluate(s, sp.valid, ks=(10,)) for name, s in {"transitions": Transitions(sp.train, n), "most popular": MostPopular(sp.train, n)}.items()}
     Path(args.out).mkdir(parents=True, exist_ok=True); (Path(args.out) / "baselines.json").write_text(json.dumps(res, indent=1))
-    raise SystemExit(print(res))
+    print(res); raise SystemExit(0)
 if not args.name: raise SystemExit("--name is required for a training arm")
 cfg = TrainConfig(**{**tr, "max_minutes": args.minutes, "threads": args.threads, "min_epochs": 10**6, })
 run = fit(data, preset(args.preset, data.seqs.n_items, **mo), cfg, progress=False, log=None, validate=ranking_validation())
