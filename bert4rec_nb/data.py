@@ -281,7 +281,7 @@ def _to_seconds(col:pd.Series, where:str) -> np.ndarray:
     if pd.api.types.is_datetime64_any_dtype(col): when = pd.to_datetime(col, utc=True)
     else:
         num = pd.to_numeric(col, errors="coerce")
-        if num.notna().all(): return num.to_numpy(np.float64).astype(np.int64)
+        if num.notna().all(): return num.to_numpy().astype(np.int64)   # integers stay exact (no float64 round trip)
         when = pd.to_datetime(col.astype(str), errors="coerce", utc=True, format="mixed") if num.isna().all() else None
         bad = (num.isna() if when is None else when.isna()).to_numpy()
         if bad.any():
