@@ -4,21 +4,22 @@
 
 # %% ../nbs/06_benchmark.ipynb #b3nch002
 from __future__ import annotations
-import json, os, platform, resource, statistics, time
+import json, math, os, platform, resource, statistics, time
 from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from .data import PAD, Prepared, load_movielens, prepare, resolve_data, atomic_write, RATINGS_COLS
+from .data import PAD, Prepared, Ragged, load_movielens, offsets_of, prepare, resolve_data, atomic_write, RATINGS_COLS
 from .masking import ClozeBatches
 from .model import BERT4Rec, BERT4RecConfig, preset
 from .training import vocabulary
 from .evaluation import evaluate, ModelScorer, Recommender
 
 # %% auto #0
-__all__ = ['SeedStyleBERT4Rec', 'machine', 'bench_loading', 'bench_training', 'bench_serving', 'bench', 'bench_markdown']
+__all__ = ['PEERS', 'SeedStyleBERT4Rec', 'machine', 'bench_loading', 'bench_training', 'bench_serving', 'bench', 'bench_markdown',
+           'peers_version', 'short_history_log', 'PeerScorer', 'peer_run', 'bench_peers', 'peers_markdown']
 
 # %% ../nbs/06_benchmark.ipynb #3e6127b8
 class SeedStyleBERT4Rec(nn.Module):
@@ -144,3 +145,176 @@ def bench_markdown(path) -> str:
         f"| `Recommender.recommend`, one history of {R['history_len']} | p50 {R['p50_ms']:.1f} ms, p95 {R['p95_ms']:.1f} ms | target p50 < 10 ms | |",
         f"| peak RSS while training ours ({b['training']['batches_per_epoch'] * b['repeats']} steps) | {b['peak_rss_gb']['after_our_training_epochs']:.2f} GB | "
         f"seed-style reference run: {b['peak_rss_gb']['whole_benchmark_incl_seed_style_reference']:.1f} GB | |"])
+
+# %% ../nbs/06_benchmark.ipynb #1e22a681
+PEERS = ("RecTools BERT4Rec", "RecTools SASRec")
+
+def peers_version() -> str|None:
+    "RecTools' version when the `[bench]` extra is installed (and its torch models import), else None."
+    try:
+        import rectools
+        from rectools.models import BERT4RecModel, SASRecModel  # noqa: F401 (needs the torch extra)
+        return rectools.__version__
+    except ImportError: return None
+
+# %% ../nbs/06_benchmark.ipynb #438434ef
+def short_history_log(users:int=40_000,   # histories
+                      items:int=15_000,   # catalogue size (about 12,000 remain after the 5-core filter)
+                      mean_len:float=9,   # mean history length (at least 5)
+                      p_follow:float=0.5, # chance that the next item is one of the last item's three successors
+                      seed:int=0) -> pd.DataFrame:
+    "A synthetic interactions table (user, item, timestamp) of short histories with planted item-to-item transitions."
+    rng = np.random.default_rng(seed)
+    lengths = 4 + rng.geometric(1 / max(1.0, mean_len - 4), users)        # 5 + (geometric - 1): mean `mean_len`
+    pop = 1 / np.arange(1, items + 1) ** 0.8; pop /= pop.sum()
+    succ = rng.choice(items, (items, 3), p=pop)                          # each item's three successors
+    n = int(lengths.sum()); item = np.empty(n, np.int64)
+    first = offsets_of(lengths)[:-1]
+    fresh = rng.choice(items, n, p=pop); follow = rng.random(n) < p_follow; pick = rng.integers(0, 3, n)
+    is_first = np.zeros(n, bool); is_first[first] = True
+    for j in range(n):  # sequential by nature: each step depends on the previous item
+        item[j] = succ[item[j - 1], pick[j]] if (follow[j] and not is_first[j]) else fresh[j]
+    return pd.DataFrame({"user": np.repeat(np.arange(1, users + 1), lengths), "item": item + 1, "timestamp": np.arange(n)})
+
+# %% ../nbs/06_benchmark.ipynb #ec11ed42
+def _interactions_frame(r:Ragged) -> pd.DataFrame:
+    "RecTools' interactions table for sequences `r`: user = row, item = our item id, datetime in sequence order."
+    return pd.DataFrame({"user_id": r.row_ids, "item_id": r.values, "weight": 1.0,
+                         "datetime": pd.Timestamp("2000-01-01") + pd.to_timedelta(r.positions, unit="s")})
+
+class PeerScorer:
+    "Every item's score (B, n_items + 1) from a fitted RecTools model for a batch of histories, via its `recommend`."
+    def __init__(self, model, n_items:int): self.model, self.n_items = model, n_items
+    def __call__(self, histories:Ragged) -> torch.Tensor:
+        from rectools.dataset import Dataset
+        r = self.model.recommend(users=np.arange(len(histories)), dataset=Dataset.construct(_interactions_frame(histories)),
+                                 k=self.n_items, filter_viewed=False, on_unsupported_targets="ignore")
+        s = torch.full((len(histories), self.n_items + 1), -math.inf)                     # items it does not score rank last
+        s[r.user_id.to_numpy(np.int64), r.item_id.to_numpy(np.int64)] = torch.from_numpy(r.score.to_numpy(np.float32))
+        return s
+
+# %% ../nbs/06_benchmark.ipynb #25690a29
+def _rectools_model(kind:str, minutes:float, clock):
+    "RecTools' BERT4Rec or SASRec at our matched settings, stopped by Lightning after `minutes` of training."
+    from datetime import timedelta
+    from pytorch_lightning import Trainer
+    from rectools.models import BERT4RecModel, SASRecModel
+    def trainer(): return Trainer(max_epochs=-1, max_time=timedelta(minutes=minutes), accelerator="cpu", devices=1, logger=False,
+                                  enable_checkpointing=False, enable_progress_bar=False, enable_model_summary=False, callbacks=[clock])
+    common = dict(n_factors=64, n_blocks=2, n_heads=2, session_max_len=200, batch_size=128, dropout_rate=0.2,
+                  epochs=10**6, get_trainer_func=trainer, recommend_torch_device="cpu")
+    return BERT4RecModel(mask_prob=0.2, **common) if kind == "RecTools BERT4Rec" else SASRecModel(**common)
+
+def _step_clock():
+    "A Lightning callback recording each training step's seconds and batch width (in lists it shares with copies of itself)."
+    from pytorch_lightning import Callback
+    steps, widths, start = [], [], [0.0]   # closed over, not attributes: RecTools hands Lightning a copy of the trainer's callbacks
+    class StepClock(Callback):
+        def on_train_batch_start(self, trainer, module, batch, i):
+            start[0] = time.perf_counter(); x = batch.get("x") if isinstance(batch, dict) else None
+            if x is not None: widths.append(int(x.shape[1]))
+        def on_train_batch_end(self, trainer, module, *a): steps.append(time.perf_counter() - start[0])
+    clock = StepClock(); clock.steps, clock.widths = steps, widths
+    return clock
+
+# %% ../nbs/06_benchmark.ipynb #a1b6a8ba
+def _peak_rss_gb() -> float:
+    "This process's peak resident memory: VmHWM, which starts afresh at exec (ru_maxrss would include the parent's at fork)."
+    try: return next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:")) / 2**20
+    except (OSError, StopIteration): return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
+
+def _load_for_bench(data:str) -> Prepared:
+    "`short`: the synthetic short-history catalogue; else a MovieLens folder or interactions file, as `prepare` takes it."
+    return prepare(short_history_log(), "loo") if data == "short" else prepare(data, "loo")
+
+def peer_run(kind:str,        # "ours" or one of `PEERS`
+             data:str,        # a MovieLens folder, an interactions file, "sample", or "short"
+             minutes:float,   # training wall-clock budget
+             threads:int=2, seed:int=0) -> dict:
+    "Train one model for `minutes` on `data`'s loo split and score its test split with our evaluator: speed, quality, memory."
+    torch.set_num_threads(threads); torch.manual_seed(seed)
+    d = _load_for_bench(data); n = d.seqs.n_items
+    t0 = time.perf_counter()
+    if kind == "ours":
+        from .training import TrainConfig, fit
+        from .evaluation import ranking_validation
+        batches = ClozeBatches(d.split.train, n, 200, 128, seed=seed)
+        widths = [x.shape[1] for x, _ in batches.epoch(0)]
+        run = fit(d, "S", TrainConfig(max_minutes=minutes, threads=threads, seed=seed), progress=False, log=None,
+                  validate=ranking_validation())
+        scorer, epochs = ModelScorer(run.model), len(run.history)
+        step_s = float(run.history.seconds.median()) / len(batches)       # includes its validation: an upper bound
+        sequences, steps_per_epoch = batches.n_samples, len(batches)
+    else:
+        clock = _step_clock(); model = _rectools_model(kind, minutes, clock)
+        from rectools.dataset import Dataset
+        model.fit(Dataset.construct(_interactions_frame(d.split.train)))
+        scorer, widths = PeerScorer(model, n), clock.widths
+        sequences = int((d.split.train.lengths >= 2).sum())                # RecTools trains on sessions of 2+ items
+        steps_per_epoch = math.ceil(sequences / 128)
+        epochs = len(clock.steps) / steps_per_epoch
+        step_s = float(np.median(clock.steps)) if clock.steps else float("nan")
+    train_s = time.perf_counter() - t0
+    t = time.perf_counter(); m = evaluate(scorer, d.split.test, ks=(10,)); eval_s = time.perf_counter() - t
+    epoch_s = step_s * steps_per_epoch
+    return {"model": kind, "data": data, "minutes": minutes, "threads": threads, "items": n, "train_sequences": sequences,
+            "mean_train_len": float(d.split.train.lengths.mean()), "epochs_trained": round(epochs, 2), "train_wall_s": round(train_s, 1),
+            "s_per_epoch": epoch_s, "sequences_per_s": sequences / epoch_s, "mean_batch_width": float(np.mean(widths)) if widths else None,
+            "test_ndcg@10": m["ndcg@10"], "test_hr@10": m["hr@10"], "eval_s": round(eval_s, 1),
+            "peak_rss_gb": _peak_rss_gb()}
+
+def _peer_child():
+    "Entry point of one benchmark process: `peer_run(**json of argv[1])`, printed as a JSON line."
+    import sys, warnings
+    warnings.filterwarnings("ignore")
+    print("PEER " + json.dumps(peer_run(**json.loads(sys.argv[1]))), flush=True)
+
+# %% ../nbs/06_benchmark.ipynb #1cb5b303
+def bench_peers(data:str,              # MovieLens folder or interactions file (the long-history shape)
+                budgets=(5,),           # training minutes per run
+                threads:int=2,
+                shapes=("data", "short"), # "data": `data`; "short": the synthetic short-history catalogue
+                out=None) -> dict:
+    "Ours and the peers, one process per model and budget, on each data shape; `peers` is None without RecTools."
+    import subprocess, sys
+    version = peers_version()
+    kinds = ["ours"] + (list(PEERS) if version else [])
+    runs = []
+    for shape in shapes:
+        for minutes in budgets:
+            for kind in kinds:
+                args = json.dumps(dict(kind=kind, data=str(data) if shape == "data" else "short", minutes=minutes, threads=threads))
+                p = subprocess.run([sys.executable, "-c", "from bert4rec_nb.benchmark import _peer_child; _peer_child()", args],
+                                   capture_output=True, text=True)
+                line = [l for l in p.stdout.splitlines() if l.startswith("PEER ")]
+                if p.returncode or not line: raise RuntimeError(f"benchmark run {args} failed:\n{p.stderr[-2000:]}")
+                runs.append(json.loads(line[-1][5:]))
+    versions = {"torch": torch.__version__}
+    if version:
+        from importlib.metadata import version as v
+        versions.update(rectools=version, pytorch_lightning=v("pytorch-lightning"))
+    res = {"machine": machine(), "versions": versions, "peers": version and list(PEERS),
+           "note": None if version else "RecTools is not installed (pip install -e \".[bench]\"): the peers were not measured",
+           "runs": runs}
+    if out: atomic_write(out, json.dumps(res, indent=1))
+    return res
+
+# %% ../nbs/06_benchmark.ipynb #baafcb36
+def peers_markdown(path) -> str:
+    "README table from a `bench_peers` JSON: speed, memory and test quality of each model at each budget and data shape."
+    path = Path(path)
+    if not path.exists(): return "_Peers not benchmarked yet: run `bert4rec_bench --peers`._"
+    b = json.loads(path.read_text()); mc = b["machine"]
+    head = [f"Machine: {mc['cpu']}, {mc['cores']} cores, {b['runs'][0]['threads']} threads per run; "
+            + ", ".join(f"{k} {v}" for k, v in b["versions"].items()) + ".", ""]
+    if not b["peers"]: head += [f"_{b['note']}._", ""]
+    rows = ["| data | model | s/epoch | sequences/s | mean batch width | epochs in budget | peak RSS | test NDCG@10 | test HR@10 |",
+            "|---|---|---|---|---|---|---|---|---|"]
+    for r in b["runs"]:
+        name = "synthetic short histories" if r["data"] == "short" else Path(r["data"]).name
+        ours = next(o for o in b["runs"] if o["model"] == "ours" and o["data"] == r["data"] and o["minutes"] == r["minutes"])
+        ratio = "" if r["model"] == "ours" else f" ({r['s_per_epoch'] / ours['s_per_epoch']:.0f}x ours)"
+        rows.append(f"| {name} ({r['items']:,} items, mean length {r['mean_train_len']:.0f}), {r['minutes']:g} min | {r['model']} | "
+                    f"{r['s_per_epoch']:.1f}{ratio} | {r['sequences_per_s']:,.0f} | {r['mean_batch_width']:.0f} | {r['epochs_trained']:g} | "
+                    f"{r['peak_rss_gb']:.2f} GB | {r['test_ndcg@10']:.4f} | {r['test_hr@10']:.4f} |")
+    return "\n".join(head + rows)

@@ -9,11 +9,11 @@ from dataclasses import fields
 from pathlib import Path
 import pandas as pd
 import torch.distributed as dist
-from .data import DataError, PROTOCOLS, Prepared, cli_errors, prepare
+from .data import DataError, PROTOCOLS, Prepared, cli_errors, prepare, resolve_data
 from .model import BERT4RecConfig, PRESETS, preset
-from .training import Run, TrainConfig, fit, pick_device, run_lock, vocabulary
+from .training import Run, TrainConfig, fit, genre_matrix, pick_device, run_lock, vocabulary
 from .evaluation import Recommender, ranking_validation, show_recommendations, test_metrics
-from .benchmark import bench, bench_markdown
+from .benchmark import bench, bench_markdown, bench_peers, peers_markdown
 
 # %% auto #0
 __all__ = ['MODEL_FLAGS_FROM_PRESET', 'field_help', 'add_config_args', 'config_from_args', 'train_parser', 'train_cli',
@@ -68,7 +68,9 @@ def train_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="runs/latest", help="run folder for best.pt, last.pt, history.csv, metrics.json (default: runs/latest)")
     p.add_argument("--resume", action="store_true", help="continue the run in OUT, or extend a finished one")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
-    add_config_args(p.add_argument_group("model"), BERT4RecConfig, skip={"n_items"}, defaults=MODEL_FLAGS_FROM_PRESET)
+    model = add_config_args(p.add_argument_group("model"), BERT4RecConfig, skip={"n_items", "n_genres"}, defaults=MODEL_FLAGS_FROM_PRESET)
+    model.add_argument("--genres", action="store_true", help="add the items' genres as side information (MovieLens genres, "
+                       "or the genres column of --items); the number of genres comes from the data")
     add_config_args(p.add_argument_group("training"), TrainConfig)
     return p
 
@@ -110,7 +112,8 @@ def train_cli(argv:list|None=None):  # command-line words (default: sys.argv[1:]
         pick_device(tc.device)                          # an unavailable device fails before any work
         d = prepare(args.data, args.protocol, seed=tc.seed, items=args.items)
         model_flags = {f.name for f in fields(BERT4RecConfig)} - {"n_items"}
-        mc = preset(args.preset, d.seqs.n_items, **{k: v for k, v in vars(args).items() if k in model_flags and v is not None})
+        given = {k: v for k, v in vars(args).items() if k in model_flags and v is not None}
+        mc = preset(args.preset, d.seqs.n_items, **given, n_genres=genre_matrix(d).shape[1] if args.genres else 0)
         is_main = int(os.environ.get("RANK", "0")) == 0
         if is_main: print(f"data: {d.source}; protocol {args.protocol}: {d.split.info}")
         out = Path(args.out)
@@ -132,6 +135,8 @@ def recommend_parser() -> argparse.ArgumentParser:
     p.add_argument("--k", type=int, default=10, help="how many movies to recommend (default: 10)")
     p.add_argument("--json", action="store_true", help="print JSON records instead of a table")
     p.add_argument("--include_seen", action="store_true", help="allow movies from the history in the list")
+    p.add_argument("--explain", action="store_true", help="add 'because': the watched movies that drove each recommendation, "
+                   "with their share (leave-one-out drop in its score)")
     return p
 
 def recommend_cli(argv:list|None=None):  # command-line words (default: sys.argv[1:])
@@ -139,7 +144,7 @@ def recommend_cli(argv:list|None=None):  # command-line words (default: sys.argv
     args = recommend_parser().parse_args(argv)
     with cli_errors():
         rec = Recommender.from_checkpoint(args.checkpoint)
-        try: top = rec.recommend(args.history, k=args.k, exclude_seen=not args.include_seen)
+        try: top = rec.recommend(args.history, k=args.k, exclude_seen=not args.include_seen, explain=args.explain)
         except KeyError as e: raise DataError(str(e).strip('"')) from None
         if len(top) < args.k: print(f"note: only {len(top)} movies are left to recommend", file=sys.stderr)
         if args.json: print(json.dumps(top.to_dict(orient="records"), indent=1))
@@ -154,8 +159,18 @@ def bench_cli(argv:list|None=None):  # command-line words (default: sys.argv[1:]
     p.add_argument("--out", default="bench.json", help="where to write the figures (default: bench.json)")
     p.add_argument("--repeats", type=int, default=3, help="repeats per timing, medians reported (default: 3)")
     p.add_argument("--preset", choices=list(PRESETS), default="S", help="model preset to time (default: S)")
+    p.add_argument("--peers", action="store_true", help="instead: train ours and RecTools' BERT4Rec and SASRec (the [bench] "
+                   "extra) for --minutes each on --data and on a synthetic short-history catalogue, and compare them")
+    p.add_argument("--minutes", type=float, nargs="+", default=[5], help="with --peers: training budgets in minutes (default: 5)")
+    p.add_argument("--threads", type=int, default=os.cpu_count() or 1, help="with --peers: threads per run (default: all cores)")
     args = p.parse_args(argv)
     with cli_errors():
         if args.repeats < 1: raise ValueError(f"--repeats must be >= 1, got {args.repeats}")
+        if args.peers:
+            if min(args.minutes) <= 0 or args.threads < 1: raise ValueError("--minutes must be positive and --threads >= 1")
+            path, _ = resolve_data(args.data)
+            res = bench_peers(path, budgets=args.minutes, threads=args.threads, out=args.out)
+            if res["note"]: print(res["note"], file=sys.stderr)
+            print(peers_markdown(args.out)); return
         bench(args.data, args.out, repeats=args.repeats, model=args.preset)
         print(bench_markdown(args.out))

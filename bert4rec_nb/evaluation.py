@@ -206,6 +206,17 @@ def _item_id(h,                    # an item's id (as the data names it, or its 
         raise KeyError(f"unknown title or id {h!r}" + (f"; did you mean: {'; '.join(close)}" if close else ""))
     return i
 
+# %% ../nbs/04_evaluation.ipynb #b3c4u5e0
+def _because(drops:np.ndarray,  # (n, k) drop in each recommended item's score when each of n history items is left out
+             titles:list,       # the n history titles
+             top:int=2) -> list:
+    "For each of k recommendations, its `top` history items by drop with their share of the positive drops, as text."
+    out = []
+    for d in drops.T:
+        share, order = d / max(d.clip(min=0).sum(), 1e-12), np.argsort(-d, kind="stable")[:top]
+        out.append("; ".join(f"{titles[j]} ({share[j]:.0%})" for j in order if d[j] > 0) or "(no single item)")
+    return out
+
 # %% ../nbs/04_evaluation.ipynb #eb49a127
 class Recommender:
     "Top-k recommendations from a trained BERT4Rec, for a history of item ids (MovieLens or your own) or titles."
@@ -237,8 +248,25 @@ class Recommender:
         "Raw scores (B, n_items + 1) for a list of histories (ids or titles); column = our item id."
         return self._scorer(Ragged.from_lists([self.item_ids(h) for h in histories]))
 
-    def recommend(self, history, k:int=10, exclude_seen:bool=True) -> pd.DataFrame:
-        "Top-`k` movies for one history: movie_id, title, genres, score."
+    def leave_one_out(self, ids:list) -> torch.Tensor:
+        "(len(ids), n_items + 1) drop in every item's score when each history item is left out, from one batch."
+        rows = [ids] + [ids[:j] + ids[j + 1:] for j in range(len(ids))]   # the history, then each item left out
+        s = self._scorer(Ragged.from_lists(rows))                           # (1 + n, V + 1)
+        return s[0] - s[1:]                                                 # (n, V + 1)
+
+    def explain(self, history, item) -> pd.DataFrame:
+        "Why `item` is scored as it is for `history`: each history item's drop in its score when left out, and its share."
+        ids = self.item_ids(history)
+        if not ids: raise ValueError("history is empty: give at least one movie id or title")
+        target = self.item_ids([item])[0]
+        drop = self.leave_one_out(ids)[:, target].numpy()                   # (n,)
+        positive = drop.clip(min=0).sum()
+        out = pd.DataFrame({"movie_id": self.movie_ids[ids], "title": [self.titles[i] for i in ids], "position": np.arange(len(ids)) - len(ids),
+                            "drop": drop, "share": drop / positive if positive > 0 else np.zeros_like(drop)})
+        return out.sort_values("drop", ascending=False, kind="stable").reset_index(drop=True)
+
+    def recommend(self, history, k:int=10, exclude_seen:bool=True, explain:bool=False) -> pd.DataFrame:
+        "Top-`k` movies for one history: movie_id, title, genres, score (and `because`: the history items that drove each)."
         history = _as_history(history)
         if len(history) == 0: raise ValueError("history is empty: give at least one MovieLens movie id or title")
         if not isinstance(k, (int, np.integer)) or k < 1: raise ValueError(f"k must be a whole number >= 1, got {k!r}")
@@ -247,8 +275,10 @@ class Recommender:
         if exclude_seen: s[ids] = -math.inf
         k = min(k, int(torch.isfinite(s).sum()))                # never pad the list with seen items or [PAD]
         top = torch.topk(s, k).indices.numpy()
-        return pd.DataFrame({"movie_id": self.movie_ids[top], "title": [self.titles[i] for i in top],
-                             "genres": ["|".join(self.genres[i]) for i in top], "score": s[top].numpy()})
+        out = pd.DataFrame({"movie_id": self.movie_ids[top], "title": [self.titles[i] for i in top],
+                            "genres": ["|".join(self.genres[i]) for i in top], "score": s[top].numpy()})
+        if explain: out["because"] = _because(self.leave_one_out(ids)[:, top].numpy(), [self.titles[i] for i in ids])
+        return out
 
 # %% ../nbs/04_evaluation.ipynb #c243068a
 def show_recommendations(rec:Recommender, es:EvalSet, users=(0, 1, 2), k:int=10, last:int=5):

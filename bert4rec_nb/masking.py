@@ -10,7 +10,7 @@ import torch
 from .data import PAD, Ragged, offsets_of
 
 # %% auto #0
-__all__ = ['mask_id', 'gather_left_padded', 'window_bounds', 'cloze_mask', 'ClozeBatches', 'eval_inputs']
+__all__ = ['mask_id', 'gather_left_padded', 'window_bounds', 'cloze_mask', 'next_item_pairs', 'ClozeBatches', 'eval_inputs']
 
 # %% ../nbs/01_masking.ipynb #70188929
 def mask_id(n_items:int) -> int:
@@ -48,11 +48,17 @@ def cloze_mask(x:torch.Tensor,              # (B, L) left-padded item ids
                mask_prob:float=0.2,         # chance that a position is masked
                p_last:float=0.1,            # chance that a row masks only its last item
                bert_replace:bool=False,     # BERT's 80/10/10 replacement instead of always [MASK]
+               recent:float=0.0,            # 0: every position alike; up to 1: masking ramps up towards the newest items
                g:torch.Generator|None=None):
     "Cloze-mask a left-padded batch: `(inputs, labels)`, labels PAD where nothing is masked; every row masks something."
     B, L = x.shape
     valid = x != PAD                                                   # (B, L)
-    masked = (torch.rand(B, L, generator=g) < mask_prob) & valid       # (B, L)
+    p = mask_prob
+    if recent:  # a linear ramp over each row, oldest (1 - recent) * mask_prob to newest (1 + recent) * mask_prob, same mean
+        n = valid.sum(1, keepdim=True)                                 # (B, 1)
+        age = (torch.arange(L) - (L - n)).clamp(min=0) / (n - 1).clamp(min=1)   # (B, L) 0 = oldest .. 1 = newest
+        p = mask_prob * (1 + recent * (2 * age - 1))
+    masked = (torch.rand(B, L, generator=g) < p) & valid               # (B, L)
     last_only = torch.rand(B, generator=g) < p_last                    # (B,)
     masked[last_only] = False
     masked[last_only, -1] = True
@@ -68,9 +74,15 @@ def cloze_mask(x:torch.Tensor,              # (B, L) left-padded item ids
         inputs = torch.where(masked & (u >= 0.9), x, inputs)
     return inputs, labels
 
+# %% ../nbs/01_masking.ipynb #n3xt0001
+def next_item_pairs(x:torch.Tensor):  # (B, L + 1) left-padded windows
+    "Causal training pairs: inputs `x[:, :-1]` (B, L) and, at each input position, the item that follows (PAD under padding)."
+    inputs = x[:, :-1]
+    return inputs, torch.where(inputs != PAD, x[:, 1:], PAD)
+
 # %% ../nbs/01_masking.ipynb #caef3dda
 class ClozeBatches:
-    "Masked-item training batches over the rows of `train`, one pass per epoch."
+    "Masked-item (or next-item) training batches over the rows of `train`, one pass per epoch."
     def __init__(self, train:Ragged,            # training sequences
                  n_items:int,                   # catalogue size (ids 1..n_items)
                  max_len:int=200,               # longest window the model sees
@@ -80,14 +92,16 @@ class ClozeBatches:
                  bert_replace:bool=False,       # BERT's 80/10/10 replacement instead of always [MASK]
                  stride:int|None=None,          # step between windows of long histories (default max_len)
                  bucket:int=32,                 # sort each run of `bucket` batches by length (0: no bucketing)
+                 mask_recent:float=0.0,         # position-aware masking: 0 uniform, up to 1 favouring recent items
+                 next_item:bool=False,          # causal next-item pairs instead of cloze masks (windows of max_len + 1)
                  seed:int=0, rank:int=0, world_size:int=1):
         if not 0 < mask_prob <= 1: raise ValueError(f"mask_prob must be in (0, 1], got {mask_prob}")
         if len(train) == 0: raise ValueError("no training sequences: check the data and the split")
         self.n_items, self.max_len, self.mask_prob, self.p_last = n_items, max_len, mask_prob, p_last
         self.bert_replace, self.seed, self.rank, self.world_size = bert_replace, seed, rank, world_size
-        self.bucket = bucket
+        self.bucket, self.mask_recent, self.next_item = bucket, mask_recent, next_item
         self.batch_size = max(1, batch_size // world_size)
-        starts, ends = window_bounds(train, max_len, stride)
+        starts, ends = window_bounds(train, max_len + next_item, stride)
         self.starts, self.ends = torch.from_numpy(starts), torch.from_numpy(ends)
         self.values = torch.from_numpy(train.values.astype(np.int64))
 
@@ -114,8 +128,9 @@ class ClozeBatches:
             yield self.mask(gather_left_padded(self.values, self.starts[idx], self.ends[idx]), g)
 
     def mask(self, x:torch.Tensor, g:torch.Generator|None=None):
-        "Cloze-mask a left-padded batch `x` (B, L) with this loader's settings; return `(inputs, labels)`."
-        return cloze_mask(x, self.n_items, self.mask_prob, self.p_last, self.bert_replace, g)
+        "Cloze-mask a left-padded batch `x` (B, L) with this loader's settings (next-item pairs if `next_item`); `(inputs, labels)`."
+        if self.next_item: return next_item_pairs(x)
+        return cloze_mask(x, self.n_items, self.mask_prob, self.p_last, self.bert_replace, self.mask_recent, g)
 
 # %% ../nbs/01_masking.ipynb #78286c08
 def eval_inputs(histories:Ragged,  # users' histories, oldest first

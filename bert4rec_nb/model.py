@@ -29,8 +29,11 @@ class BERT4RecConfig:
     dropout: float = 0.2         # dropout on the embeddings and on each residual branch (as in BERT)
     attn_dropout: float = 0.0    # dropout on attention weights (off by default: 5x slower attention on CPU)
     pad_mask: bool = True        # hide padded keys from attention (False only for the ablation in 05_experiments)
+    causal: bool = False         # causal attention and a next-item loss at every position (SASRec-style; see 05_experiments)
+    n_genres: int = 0            # genre vocabulary; > 0 adds the mean of an item's genre embeddings to its embedding
     def __post_init__(self):
         if self.d_ff is None: self.d_ff = 4 * self.d_model
+        if not isinstance(self.n_genres, int) or self.n_genres < 0: raise ValueError(f"n_genres must be a whole number >= 0, got {self.n_genres!r}")
         for name in ("n_items", "d_model", "n_layers", "n_heads", "d_ff"):
             v = getattr(self, name)
             if not isinstance(v, int) or v < 1: raise ValueError(f"{name} must be a whole number >= 1, got {v!r}")
@@ -76,7 +79,7 @@ class FastDropout(nn.Module):
 
 # %% ../nbs/02_model.ipynb #ae55ca1d
 class Block(nn.Module):
-    "Pre-LN Transformer encoder block: bidirectional self-attention and a GELU feed-forward layer."
+    "Pre-LN Transformer encoder block: self-attention (bidirectional unless `keep` says otherwise) and a GELU feed-forward layer."
     def __init__(self, c:BERT4RecConfig):
         super().__init__()
         self.n_heads, self.attn_dropout = c.n_heads, c.attn_dropout
@@ -86,14 +89,14 @@ class Block(nn.Module):
         self.ff = nn.Sequential(nn.Linear(c.d_model, c.d_ff), nn.GELU(), nn.Linear(c.d_ff, c.d_model))
         self.drop = FastDropout(c.dropout)
 
-    def forward(self, x, keep, last_only:bool=False):  # x (B, L, D); keep (B, 1, 1, L) True where a key may be attended
+    def forward(self, x, keep, last_only:bool=False):  # x (B, L, D); keep (B, 1, 1 or L, L) True where a key may be attended
         B, L, D = x.shape
         H, h = self.n_heads, self.ln1(x)
         if last_only:  # only the last position's output is needed: one query, keys and values from all positions
             (wq, wkv), (bq, bkv) = self.qkv.weight.split([D, 2 * D]), self.qkv.bias.split([D, 2 * D])
             q = F.linear(h[:, -1:], wq, bq).view(B, 1, H, D // H).transpose(1, 2)           # (B, H, 1, Dh)
             k, v = F.linear(h, wkv, bkv).view(B, L, 2, H, D // H).permute(2, 0, 3, 1, 4)    # (B, H, L, Dh) each
-            x = x[:, -1:]                                                                    # (B, 1, D)
+            x, keep = x[:, -1:], keep[:, :, -1:]                                             # (B, 1, D); the last query's mask
         else:
             q, k, v = self.qkv(h).view(B, L, 3, H, D // H).permute(2, 0, 3, 1, 4)           # (B, H, L, Dh) each
         y = F.scaled_dot_product_attention(q, k, v, attn_mask=keep, dropout_p=self.attn_dropout if self.training else 0.0)
@@ -107,6 +110,9 @@ class BERT4Rec(nn.Module):
         super().__init__()
         self.config = c = config
         self.item_emb = nn.Embedding(c.vocab_size, c.d_model, padding_idx=PAD)
+        if c.n_genres:  # side information: each item's genres, rows summing to 1 (set by `set_genres`, saved with the weights)
+            self.genre_emb = nn.Linear(c.n_genres, c.d_model, bias=False)
+            self.register_buffer("item_genres", torch.zeros(c.vocab_size, c.n_genres))
         self.pos_emb = nn.Embedding(c.max_len, c.d_model)
         self.emb_ln, self.emb_drop = nn.LayerNorm(c.d_model), FastDropout(c.dropout)
         self.blocks = nn.ModuleList(Block(c) for _ in range(c.n_layers))
@@ -121,25 +127,41 @@ class BERT4Rec(nn.Module):
         if isinstance(m, nn.Embedding) and m.padding_idx is not None:
             with torch.no_grad(): m.weight[m.padding_idx].zero_()
 
+    def item_vectors(self):
+        "(n_items + 2, D) embedding of every token: the item's own vector, plus its mean genre vector when genres are on."
+        if not self.config.n_genres: return self.item_emb.weight
+        return self.item_emb.weight + self.genre_emb(self.item_genres)
+
+    def set_genres(self, item_genres:torch.Tensor):  # (n_items + 2, n_genres) multi-hot, row = item id
+        "Store each item's genres (multi-hot rows; a multi-genre item gets the mean of its genre embeddings)."
+        want = (self.config.vocab_size, self.config.n_genres)
+        if tuple(item_genres.shape) != want: raise ValueError(f"item_genres must have shape {want}, got {tuple(item_genres.shape)}")
+        g = item_genres.float()
+        self.item_genres.copy_(g / g.sum(1, keepdim=True).clamp(min=1))
+
     def encode(self, inputs, last_only:bool=False):  # inputs (B, L) item ids, left-padded
         "Hidden states (B, L, D) of a left-padded batch; (B, 1, D) for the last position only with `last_only`."
         B, L = inputs.shape
         if L > self.config.max_len: raise ValueError(f"input length {L} exceeds max_len {self.config.max_len}")
         pos = torch.arange(L - 1, -1, -1, device=inputs.device)                    # (L,) distance from the end
-        x = self.emb_drop(self.emb_ln(self.item_emb(inputs) + self.pos_emb(pos)))  # (B, L, D)
+        items = self.item_vectors()[inputs] if self.config.n_genres else self.item_emb(inputs)   # (B, L, D)
+        x = self.emb_drop(self.emb_ln(items + self.pos_emb(pos)))                 # (B, L, D)
         keep = (inputs != PAD)[:, None, None, :]                                   # (B, 1, 1, L)
         if not self.config.pad_mask: keep = torch.ones_like(keep)
+        if self.config.causal:  # a query sees earlier keys and itself (always itself, so a padded query is never empty)
+            past = torch.ones(L, L, dtype=torch.bool, device=inputs.device).tril()
+            keep = (keep & past) | torch.eye(L, dtype=torch.bool, device=inputs.device)   # (B, 1, L, L)
         for i, block in enumerate(self.blocks): x = block(x, keep, last_only and i == len(self.blocks) - 1)
         return self.ln_f(x)                                                        # (B, L, D) or (B, 1, D)
 
     def item_logits(self, h):  # h (..., D)
         "Scores of every real item (ids 1..n_items, in column id-1) for hidden states `h`."
-        items = self.item_emb.weight[1:self.config.n_items + 1]                    # (V, D), tied
+        items = self.item_vectors()[1:self.config.n_items + 1]                     # (V, D), tied
         h = self.head(h)
         return torch.addmm(self.out_bias, h.reshape(-1, h.shape[-1]), items.T).view(*h.shape[:-1], -1)  # (..., V)
 
-    def forward(self, inputs, labels):  # inputs, labels (B, L); labels PAD where not masked
-        "Mean cross-entropy over the masked positions (full softmax over all items)."
+    def forward(self, inputs, labels):  # inputs, labels (B, L); labels PAD where nothing is to be predicted
+        "Mean cross-entropy over the labelled positions (full softmax over all items): masked ones, or every next item if causal."
         h = self.encode(inputs)                                                    # (B, L, D)
         sel = labels != PAD                                                        # (B, L)
         logits = self.item_logits(h[sel])                                          # (M, V)
@@ -148,6 +170,9 @@ class BERT4Rec(nn.Module):
     @torch.no_grad()
     def score(self, inputs):  # inputs (B, L) ending with [MASK]
         "Scores (B, n_items + 1) of the item at the last position; column = item id, column PAD is -inf."
+        if self.config.causal:  # a causal model predicts the next item from the state of the item before the [MASK] slot
+            if inputs.shape[1] < 2: raise ValueError("a causal model needs at least one history item before [MASK]")
+            inputs = inputs[:, :-1]                                                # (B, L-1)
         logits = self.item_logits(self.encode(inputs, last_only=True)[:, -1])      # (B, V)
         return F.pad(logits.float(), (1, 0), value=-math.inf)                      # (B, V + 1)
 

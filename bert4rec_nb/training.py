@@ -21,8 +21,8 @@ except ImportError: fcntl = None
 
 # %% auto #0
 __all__ = ['VALID_METRICS', 'EXTENDABLE', 'RUNTIME_ONLY', 'RUN_FILES', 'TrainConfig', 'pick_device', 'make_optimizer',
-           'WarmupDecay', 'make_schedule', 'budget_horizon', 'dist_setup', 'hit_rate', 'vocabulary', 'data_fingerprint',
-           'run_lock', 'check_out', 'Run', 'fit', 'plot_history']
+           'WarmupDecay', 'make_schedule', 'budget_horizon', 'dist_setup', 'hit_rate', 'vocabulary', 'genre_matrix',
+           'data_fingerprint', 'run_lock', 'check_out', 'Run', 'fit', 'plot_history']
 
 # %% ../nbs/03_training.ipynb #82485516
 def _require(ok:bool, msg:str):
@@ -36,10 +36,12 @@ def _check_train_config(c:TrainConfig):
     for name in ("epochs", "batch_size", "eval_batch_size", "patience"):
         _require(isinstance(getattr(c, name), int) and getattr(c, name) >= 1, f"{name} must be a whole number >= 1, got {getattr(c, name)!r}")
     for name in ("lr", "max_grad_norm"): _require(_positive(getattr(c, name)), f"{name} must be a positive number, got {getattr(c, name)!r}")
+    _require(_positive(c.early_stop_lr_share) and c.early_stop_lr_share <= 1, f"early_stop_lr_share must be in (0, 1], got {c.early_stop_lr_share!r}")
     for name in ("weight_decay", "warmup_epochs", "min_epochs"):
         v = getattr(c, name); _require(isinstance(v, (int, float)) and math.isfinite(v) and v >= 0, f"{name} must be >= 0, got {v!r}")
     _require(isinstance(c.mask_prob, (int, float)) and 0 < c.mask_prob <= 1, f"mask_prob must be in (0, 1], got {c.mask_prob!r}")
-    _require(isinstance(c.p_last, (int, float)) and 0 <= c.p_last <= 1, f"p_last must be in [0, 1], got {c.p_last!r}")
+    for name in ("p_last", "mask_recent"):
+        v = getattr(c, name); _require(isinstance(v, (int, float)) and 0 <= v <= 1, f"{name} must be in [0, 1], got {v!r}")
     _require(c.metric in VALID_METRICS, f"metric must be one of {', '.join(VALID_METRICS)}, got {c.metric!r}")
     _require(c.max_minutes is None or _positive(c.max_minutes), f"max_minutes must be a positive number of minutes, got {c.max_minutes!r}")
     _require(c.threads is None or (isinstance(c.threads, int) and c.threads >= 1), f"threads must be >= 1, got {c.threads!r}")
@@ -62,9 +64,11 @@ class TrainConfig:
     max_grad_norm: float = 1.0     # gradient clipping
     mask_prob: float = 0.2         # cloze masking probability
     p_last: float = 0.1            # share of samples that mask only their last item
+    mask_recent: float = 0.0       # position-aware masking: 0 uniform; up to 1 masks recent items more (same mean)
     bert_replace: bool = False     # BERT's 80/10/10 replacement
     patience: int = 20             # early stopping: epochs without a better validation metric (it moves ±0.005 epoch to epoch)
     min_epochs: int = 50           # no early stopping before this epoch (BERT4Rec sits at popularity level for a while)
+    early_stop_lr_share: float = 0.5  # early stopping waits until the learning rate is below this share of its peak (1: no wait)
     pop_bias_init: bool = True     # start the output bias at log item popularity (the popularity baseline)
     metric: str = "ndcg@10"        # validation metric (full ranking) for early stopping and `best`
     max_minutes: float | None = None  # stop after the epoch that crosses this training-time budget
@@ -165,6 +169,17 @@ def vocabulary(data:Prepared) -> dict:
     return {"movie_ids": [0] + [v if isinstance(v, str) else int(v) for v in named],
             "titles": ["[PAD]"] + [str(movies.title[i]) for i in codes], "genres": [[]] + [list(movies.genres[i]) for i in codes]}
 
+def genre_matrix(data:Prepared) -> torch.Tensor:
+    "(n_items + 2, n_genres) multi-hot genres of every item id (PAD and [MASK] rows empty), genres in sorted order."
+    genres = vocabulary(data)["genres"]
+    names = sorted({g for gs in genres for g in gs})
+    if not names: raise DataError("this data has no genres (MovieLens movies.dat, or a genres column in --items); train without genres")
+    col = {g: j for j, g in enumerate(names)}
+    m = torch.zeros(len(genres) + 1, len(names))
+    for i, gs in enumerate(genres):
+        for g in gs: m[i, col[g]] = 1
+    return m
+
 def data_fingerprint(data:Prepared) -> str:
     "A hash of the protocol and every training, validation and test sequence: equal only for the same data and split."
     sp, h = data.split, hashlib.sha256(data.split.protocol.encode())
@@ -173,7 +188,7 @@ def data_fingerprint(data:Prepared) -> str:
     return h.hexdigest()[:16]
 
 # %% ../nbs/03_training.ipynb #1af9a4d4
-EXTENDABLE = {"epochs", "patience", "min_epochs", "max_minutes"}  # may change on resume: they only decide when to stop
+EXTENDABLE = {"epochs", "patience", "min_epochs", "early_stop_lr_share", "max_minutes"}  # may change on resume: they only decide when to stop
 RUNTIME_ONLY = {"device", "threads", "compile", "eval_batch_size"}  # may change on resume: they do not change the result
 RUN_FILES = ("last.pt", "best.pt", "history.csv", "metrics.json")
 
@@ -246,10 +261,11 @@ def _log_line(row:dict, val:dict):
 
 
 # %% ../nbs/03_training.ipynb #18708e59
-def _stop_reason(cfg:TrainConfig, epoch:int, bad:int, trained_seconds:float) -> str:
-    "Why training must stop before `epoch` ('' if it goes on)."
+def _stop_reason(cfg:TrainConfig, epoch:int, bad:int, trained_seconds:float, lr_share:float=0.0) -> str:
+    "Why training must stop before `epoch` ('' if it goes on); `lr_share` is the learning rate's share of its peak now."
     if epoch > cfg.epochs: return f"all {cfg.epochs} epochs done"
-    if bad >= cfg.patience and epoch > cfg.min_epochs: return f"early stopping: {bad} epochs without a better validation {cfg.metric}"
+    if bad >= cfg.patience and epoch > cfg.min_epochs and lr_share <= cfg.early_stop_lr_share:
+        return f"early stopping: {bad} epochs without a better validation {cfg.metric}"
     if cfg.max_minutes and trained_seconds >= cfg.max_minutes * 60: return f"time budget of {cfg.max_minutes:g} minutes spent"
     return ""
 
@@ -289,8 +305,14 @@ def _setup(data:Prepared, model_config:BERT4RecConfig, cfg:TrainConfig, device, 
     "A fresh model (output bias at log popularity), its batches, optimizer and schedule."
     torch.manual_seed(cfg.seed)
     model = BERT4Rec(model_config).to(device)
+    if model_config.n_genres:
+        genres = genre_matrix(data)
+        if genres.shape[1] != model_config.n_genres:
+            raise DataError(f"model config has n_genres={model_config.n_genres} but the data has {genres.shape[1]} genres")
+        model.set_genres(genres.to(device))
     batches = ClozeBatches(data.split.train, data.seqs.n_items, model_config.max_len, cfg.batch_size, cfg.mask_prob,
-                           cfg.p_last, cfg.bert_replace, seed=cfg.seed, rank=rank, world_size=world)
+                           cfg.p_last, cfg.bert_replace, mask_recent=cfg.mask_recent, next_item=model_config.causal,
+                           seed=cfg.seed, rank=rank, world_size=world)
     if cfg.pop_bias_init:  # the model starts out as the popularity ranking and spends its steps on the sequence
         counts = torch.from_numpy(np.bincount(data.split.train.values, minlength=data.seqs.n_items + 1)[1:]).float()
         with torch.no_grad(): model.out_bias.copy_((counts + 1).log() - (counts + 1).log().mean())
@@ -370,13 +392,14 @@ def _fit(data, model_config, cfg, device, rank, world, out, resume, progress, lo
     say(f"training {n_params(st.model):,} parameters on {device} ({world} process{'es' if world > 1 else ''}), "
         f"{st.batches.n_samples:,} sequences, {len(st.batches)} batches/epoch")
     trained = sum(h["seconds"] for h in st.history)
-    if st.history and (stop := _stop_reason(cfg, st.start, st.bad, trained)):
+    lr_share = lambda: st.sched.lr_lambdas[0](st.sched.last_epoch)   # the rate's share of its peak now
+    if st.history and (stop := _stop_reason(cfg, st.start, st.bad, trained, lr_share())):
         say(f"this run is finished ({stop}); to extend it, resume with a larger --epochs, --patience or --max_minutes")
     interrupted = False
     try:
         with _onednn_off():
             for epoch in range(st.start, cfg.epochs + 1):
-                if _stop_reason(cfg, epoch, st.bad, trained): break
+                if _stop_reason(cfg, epoch, st.bad, trained, lr_share()): break
                 if cfg.max_minutes:  # decay to 0 where the budget will run out, not at an epoch count it never reaches
                     st.sched.lr_lambdas[0].horizon = budget_horizon(cfg.epochs * len(st.batches), st.sched.last_epoch, trained, cfg.max_minutes * 60)
                 t0 = time.time()
