@@ -11,15 +11,16 @@ import pandas as pd
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from .data import PAD, Prepared, Ragged, load_movielens, offsets_of, prepare, resolve_data, atomic_write, RATINGS_COLS
+from .data import PAD, EvalSet, Prepared, Ragged, load_movielens, offsets_of, prepare, resolve_data, atomic_write, RATINGS_COLS
 from .masking import ClozeBatches
 from .model import BERT4Rec, BERT4RecConfig, preset
 from .training import vocabulary
 from .evaluation import evaluate, ModelScorer, Recommender
 
 # %% auto #0
-__all__ = ['PEERS', 'SeedStyleBERT4Rec', 'machine', 'bench_loading', 'bench_training', 'bench_serving', 'bench', 'bench_markdown',
-           'peers_version', 'short_history_log', 'PeerScorer', 'peer_run', 'bench_peers', 'peers_markdown']
+__all__ = ['PEERS', 'PEER_EVAL_USERS', 'SeedStyleBERT4Rec', 'machine', 'bench_loading', 'bench_training', 'bench_serving',
+           'bench', 'bench_markdown', 'peers_version', 'short_history_log', 'PeerScorer', 'peer_run', 'bench_peers',
+           'peers_markdown']
 
 # %% ../nbs/06_benchmark.ipynb #3e6127b8
 class SeedStyleBERT4Rec(nn.Module):
@@ -218,6 +219,8 @@ def _step_clock():
     return clock
 
 # %% ../nbs/06_benchmark.ipynb #a1b6a8ba
+PEER_EVAL_USERS = 5_000  # test users scored per run (a seeded sample when there are more): RecTools returns a row per item
+
 def _peak_rss_gb() -> float:
     "This process's peak resident memory: VmHWM, which starts afresh at exec (ru_maxrss would include the parent's at fork)."
     try: return next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:")) / 2**20
@@ -255,12 +258,16 @@ def peer_run(kind:str,        # "ours" or one of `PEERS`
         epochs = len(clock.steps) / steps_per_epoch
         step_s = float(np.median(clock.steps)) if clock.steps else float("nan")
     train_s = time.perf_counter() - t0
-    t = time.perf_counter(); m = evaluate(scorer, d.split.test, ks=(10,)); eval_s = time.perf_counter() - t
+    test = d.split.test
+    if len(test) > PEER_EVAL_USERS:  # the same users for every model: the sample depends on the seed only
+        rows = np.sort(np.random.default_rng(seed).choice(len(test), PEER_EVAL_USERS, replace=False))
+        test = EvalSet(test.inputs.take(rows), test.targets.take(rows), test.users[rows])
+    t = time.perf_counter(); m = evaluate(scorer, test, ks=(10,)); eval_s = time.perf_counter() - t
     epoch_s = step_s * steps_per_epoch
     return {"model": kind, "data": data, "minutes": minutes, "threads": threads, "items": n, "train_sequences": sequences,
             "mean_train_len": float(d.split.train.lengths.mean()), "epochs_trained": round(epochs, 2), "train_wall_s": round(train_s, 1),
             "s_per_epoch": epoch_s, "sequences_per_s": sequences / epoch_s, "mean_batch_width": float(np.mean(widths)) if widths else None,
-            "test_ndcg@10": m["ndcg@10"], "test_hr@10": m["hr@10"], "eval_s": round(eval_s, 1),
+            "test_users": len(test), "test_ndcg@10": m["ndcg@10"], "test_hr@10": m["hr@10"], "eval_s": round(eval_s, 1),
             "peak_rss_gb": _peak_rss_gb()}
 
 def _peer_child():
@@ -308,13 +315,14 @@ def peers_markdown(path) -> str:
     head = [f"Machine: {mc['cpu']}, {mc['cores']} cores, {b['runs'][0]['threads']} threads per run; "
             + ", ".join(f"{k} {v}" for k, v in b["versions"].items()) + ".", ""]
     if not b["peers"]: head += [f"_{b['note']}._", ""]
-    rows = ["| data | model | s/epoch | sequences/s | mean batch width | epochs in budget | peak RSS | test NDCG@10 | test HR@10 |",
+    rows = ["| data, budget | model | s/epoch | sequences/s | mean batch width | epochs in budget | peak RSS | test NDCG@10 | test HR@10 |",
             "|---|---|---|---|---|---|---|---|---|"]
     for r in b["runs"]:
         name = "synthetic short histories" if r["data"] == "short" else Path(r["data"]).name
         ours = next(o for o in b["runs"] if o["model"] == "ours" and o["data"] == r["data"] and o["minutes"] == r["minutes"])
         ratio = "" if r["model"] == "ours" else f" ({r['s_per_epoch'] / ours['s_per_epoch']:.0f}x ours)"
-        rows.append(f"| {name} ({r['items']:,} items, mean length {r['mean_train_len']:.0f}), {r['minutes']:g} min | {r['model']} | "
+        users = f", {r['test_users']:,} test users" if "test_users" in r else ""
+        rows.append(f"| {name} ({r['items']:,} items, mean length {r['mean_train_len']:.0f}{users}), {r['minutes']:g} min | {r['model']} | "
                     f"{r['s_per_epoch']:.1f}{ratio} | {r['sequences_per_s']:,.0f} | {r['mean_batch_width']:.0f} | {r['epochs_trained']:g} | "
                     f"{r['peak_rss_gb']:.2f} GB | {r['test_ndcg@10']:.4f} | {r['test_hr@10']:.4f} |")
     return "\n".join(head + rows)

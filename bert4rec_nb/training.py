@@ -203,10 +203,12 @@ def _check_resumable(ckpt:dict, model_config:BERT4RecConfig, cfg:TrainConfig, vo
     if ckpt.get("data_fingerprint") != fingerprint:
         raise DataError(f"{path} was trained on other data or another split (data {ckpt.get('data_fingerprint')}, now "
                         f"{fingerprint}); resume with the same --data, --protocol and --seed, or use a new --out folder")
-    if ckpt["model_config"] != model_config.to_dict():
-        diff = {k: (v, model_config.to_dict()[k]) for k, v in ckpt["model_config"].items() if model_config.to_dict()[k] != v}
+    # a field the checkpoint predates takes its default: new fields default to the behaviour before they existed
+    then_model, now_model = BERT4RecConfig.from_dict(ckpt["model_config"]).to_dict(), model_config.to_dict()
+    if then_model != now_model:
+        diff = {k: (v, now_model[k]) for k, v in then_model.items() if now_model[k] != v}
         raise DataError(f"{path} has another model config (checkpoint vs now: {diff}); use a new --out folder or the same flags")
-    now, then = asdict(cfg), ckpt["train_config"]
+    now, then = asdict(cfg), {**asdict(TrainConfig()), **ckpt["train_config"]}
     same = {f.name for f in fields(TrainConfig)} - EXTENDABLE - RUNTIME_ONLY
     diff = {k: (then.get(k), now[k]) for k in same if then.get(k) != now[k]}
     if diff: raise DataError(f"{path} was trained with other settings (checkpoint vs now: {diff}); resume with the same flags "
