@@ -207,13 +207,18 @@ def _item_id(h,                    # an item's id (as the data names it, or its 
     return i
 
 # %% ../nbs/04_evaluation.ipynb #b3c4u5e0
+def _shares(drops:np.ndarray) -> np.ndarray:  # (n, k) drop in k items' scores when each of n history items is left out
+    "Each drop as a share of its column's positive drops (all 0 in a column where nothing drove the item up)."
+    positive = drops.clip(min=0).sum(0)                            # (k,)
+    return np.where(positive > 0, drops / np.where(positive > 0, positive, 1), 0.0)
+
 def _because(drops:np.ndarray,  # (n, k) drop in each recommended item's score when each of n history items is left out
              titles:list,       # the n history titles
              top:int=2) -> list:
     "For each of k recommendations, its `top` history items by drop with their share of the positive drops, as text."
     out = []
-    for d in drops.T:
-        share, order = d / max(d.clip(min=0).sum(), 1e-12), np.argsort(-d, kind="stable")[:top]
+    for d, share in zip(drops.T, _shares(drops).T):
+        order = np.argsort(-d, kind="stable")[:top]
         out.append("; ".join(f"{titles[j]} ({share[j]:.0%})" for j in order if d[j] > 0) or "(no single item)")
     return out
 
@@ -248,21 +253,20 @@ class Recommender:
         "Raw scores (B, n_items + 1) for a list of histories (ids or titles); column = our item id."
         return self._scorer(Ragged.from_lists([self.item_ids(h) for h in histories]))
 
-    def leave_one_out(self, ids:list) -> torch.Tensor:
-        "(len(ids), n_items + 1) drop in every item's score when each history item is left out, from one batch."
+    def leave_one_out(self, ids:list) -> tuple[torch.Tensor, torch.Tensor]:
+        "Every item's score for the history (V + 1,) and its drop when each history item is left out (len(ids), V + 1), in one batch."
         rows = [ids] + [ids[:j] + ids[j + 1:] for j in range(len(ids))]   # the history, then each item left out
         s = self._scorer(Ragged.from_lists(rows))                           # (1 + n, V + 1)
-        return s[0] - s[1:]                                                 # (n, V + 1)
+        return s[0], s[0] - s[1:]
 
     def explain(self, history, item) -> pd.DataFrame:
         "Why `item` is scored as it is for `history`: each history item's drop in its score when left out, and its share."
         ids = self.item_ids(history)
         if not ids: raise ValueError("history is empty: give at least one movie id or title")
         target = self.item_ids([item])[0]
-        drop = self.leave_one_out(ids)[:, target].numpy()                   # (n,)
-        positive = drop.clip(min=0).sum()
+        drop = self.leave_one_out(ids)[1][:, target].numpy()                # (n,)
         out = pd.DataFrame({"movie_id": self.movie_ids[ids], "title": [self.titles[i] for i in ids], "position": np.arange(len(ids)) - len(ids),
-                            "drop": drop, "share": drop / positive if positive > 0 else np.zeros_like(drop)})
+                            "drop": drop, "share": _shares(drop[:, None])[:, 0]})
         return out.sort_values("drop", ascending=False, kind="stable").reset_index(drop=True)
 
     def recommend(self, history, k:int=10, exclude_seen:bool=True, explain:bool=False) -> pd.DataFrame:
@@ -271,13 +275,13 @@ class Recommender:
         if len(history) == 0: raise ValueError("history is empty: give at least one MovieLens movie id or title")
         if not isinstance(k, (int, np.integer)) or k < 1: raise ValueError(f"k must be a whole number >= 1, got {k!r}")
         ids = self.item_ids(history)
-        s = self._scorer(Ragged.from_lists([ids]))[0]
+        s, drops = self.leave_one_out(ids) if explain else (self._scorer(Ragged.from_lists([ids]))[0], None)  # one batch either way
         if exclude_seen: s[ids] = -math.inf
         k = min(k, int(torch.isfinite(s).sum()))                # never pad the list with seen items or [PAD]
         top = torch.topk(s, k).indices.numpy()
         out = pd.DataFrame({"movie_id": self.movie_ids[top], "title": [self.titles[i] for i in top],
                             "genres": ["|".join(self.genres[i]) for i in top], "score": s[top].numpy()})
-        if explain: out["because"] = _because(self.leave_one_out(ids)[:, top].numpy(), [self.titles[i] for i in ids])
+        if explain: out["because"] = _because(drops[:, top].numpy(), [self.titles[i] for i in ids])
         return out
 
 # %% ../nbs/04_evaluation.ipynb #c243068a

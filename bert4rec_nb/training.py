@@ -263,7 +263,7 @@ def _log_line(row:dict, val:dict):
 
 
 # %% ../nbs/03_training.ipynb #18708e59
-def _stop_reason(cfg:TrainConfig, epoch:int, bad:int, trained_seconds:float, lr_share:float=0.0) -> str:
+def _stop_reason(cfg:TrainConfig, epoch:int, bad:int, trained_seconds:float, lr_share:float) -> str:
     "Why training must stop before `epoch` ('' if it goes on); `lr_share` is the learning rate's share of its peak now."
     if epoch > cfg.epochs: return f"all {cfg.epochs} epochs done"
     if bad >= cfg.patience and epoch > cfg.min_epochs and lr_share <= cfg.early_stop_lr_share:
