@@ -144,7 +144,7 @@ def bench_markdown(path) -> str:
         f"| share of epoch time building batches | {T['data_share_of_epoch']:.1%} | | |",
         f"| full-ranking evaluation, all {E['users']:,} users | {E['full_ranking_all_users_s']:.2f} s | target < 3 s | |",
         f"| `Recommender.recommend`, one history of {R['history_len']} | p50 {R['p50_ms']:.1f} ms, p95 {R['p95_ms']:.1f} ms | target p50 < 10 ms | |",
-        f"| peak RSS while training ours ({b['training']['batches_per_epoch'] * b['repeats']} steps) | {b['peak_rss_gb']['after_our_training_epochs']:.2f} GB | "
+        f"| peak RSS of this benchmark's training loop ({b['training']['batches_per_epoch'] * b['repeats']} steps of 256, oneDNN on; `fit` over 200 epochs: 03_training) | {b['peak_rss_gb']['after_our_training_epochs']:.2f} GB | "
         f"seed-style reference run: {b['peak_rss_gb']['whole_benchmark_incl_seed_style_reference']:.1f} GB | |"])
 
 # %% ../nbs/06_benchmark.ipynb #1e22a681

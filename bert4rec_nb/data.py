@@ -14,11 +14,12 @@ import pandas as pd
 
 # %% auto #0
 __all__ = ['PAD', 'ML1M_URL', 'ML1M_MD5', 'DOWNLOAD_HINT', 'RATINGS_COLS', 'MOVIES_COLS', 'USERS_COLS', 'GENRES',
-           'INTERACTION_COLS', 'ITEM_COLS', 'TABLE_READERS', 'PROTOCOLS', 'SAMPLE_DIR', 'MOVIELENS_PLACES', 'DataError',
-           'cli_errors', 'atomic_write', 'make_sample', 'MovieLens', 'load_movielens', 'load_interactions',
-           'download_movielens', 'download_cli', 'offsets_of', 'Ragged', 'Sequences', 'build_sequences', 'sequel_rate',
-           'EvalSet', 'Split', 'split_loo', 'split_multi5', 'find_movielens', 'resolve_data', 'Prepared', 'load_data',
-           'prepare', 'counts_table', 'plot_overview']
+           'INTERACTION_COLS', 'ITEM_COLS', 'TABLE_READERS', 'GAP_UNKNOWN', 'GAP_FIRST', 'N_GAP_BUCKETS', 'PROTOCOLS',
+           'SAMPLE_DIR', 'MOVIELENS_PLACES', 'DataError', 'cli_errors', 'atomic_write', 'make_sample', 'MovieLens',
+           'load_movielens', 'load_interactions', 'download_movielens', 'download_cli', 'offsets_of', 'Ragged',
+           'gap_buckets', 'Sequences', 'build_sequences', 'sequel_rate', 'EvalSet', 'Split', 'split_loo',
+           'split_multi5', 'find_movielens', 'resolve_data', 'Prepared', 'load_data', 'prepare', 'counts_table',
+           'plot_overview']
 
 # %% ../nbs/00_data.ipynb #b22ec65b
 PAD = 0  # item id reserved for padding
@@ -462,6 +463,7 @@ class Ragged:
     "Variable-length integer sequences stored flat: row `i` is `values[offsets[i]:offsets[i+1]]`."
     values: np.ndarray   # (N,) item ids
     offsets: np.ndarray  # (R+1,) row starts, offsets[0] = 0
+    gaps: np.ndarray | None = None  # (N,) time-gap bucket of each value (`gap_buckets`), carried by slice and take; None: no times
     def __len__(self): return len(self.offsets) - 1
     def __getitem__(self, i): return self.values[self.offsets[i]:self.offsets[i + 1]]
     def __iter__(self): return (self[i] for i in range(len(self)))
@@ -484,14 +486,26 @@ class Ragged:
         b = np.maximum(a, b)
         offsets = offsets_of(b - a)
         idx = np.repeat(a - offsets[:-1], b - a) + np.arange(offsets[-1])
-        return Ragged(self.values[idx], offsets)
+        return Ragged(self.values[idx], offsets, None if self.gaps is None else self.gaps[idx])
     def take(self, rows):
         "The sub-collection of `rows` (an index array), in that order."
         rows = np.asarray(rows, dtype=np.int64)
         n = self.offsets[rows + 1] - self.offsets[rows]
         offsets = offsets_of(n)
         idx = np.repeat(self.offsets[rows] - offsets[:-1], n) + np.arange(offsets[-1])
-        return Ragged(self.values[idx], offsets)
+        return Ragged(self.values[idx], offsets, None if self.gaps is None else self.gaps[idx])
+
+# %% ../nbs/00_data.ipynb #g4pb0000
+GAP_UNKNOWN, GAP_FIRST = 0, 1   # time-gap buckets: no time known (padding, [MASK], a history without times); a row's first value
+N_GAP_BUCKETS = 2 + 32          # then 2 + floor(log2(1 + seconds since the previous value)), the last bucket open-ended
+
+def gap_buckets(timestamps:np.ndarray,  # (N,) seconds, aligned with a Ragged's values, oldest first within each row
+                offsets:np.ndarray) -> np.ndarray:  # (R+1,) that Ragged's row starts
+    "(N,) time-gap bucket of each value: `GAP_FIRST` for a row's first, else 2 + floor(log2(1 + seconds since the previous one))."
+    gap = np.diff(np.asarray(timestamps, np.int64), prepend=0).clip(min=0)
+    b = 2 + np.minimum(np.floor(np.log2(1.0 + gap)), N_GAP_BUCKETS - 3).astype(np.int64)
+    b[offsets[:-1][np.diff(offsets) > 0]] = GAP_FIRST
+    return b
 
 # %% ../nbs/00_data.ipynb #952debdb
 @dataclass
@@ -547,7 +561,8 @@ def build_sequences(ratings:pd.DataFrame,       # ratings table as returned by `
     user, item, ts = user[order], item[order], ts[order]
     item_ids = np.concatenate([[PAD], np.unique(item)])
     user_ids, counts = np.unique(user, return_counts=True)
-    return Sequences(Ragged(np.searchsorted(item_ids, item), offsets_of(counts)), user_ids, item_ids, ts, dropped)
+    offsets = offsets_of(counts)
+    return Sequences(Ragged(np.searchsorted(item_ids, item), offsets, gap_buckets(ts, offsets)), user_ids, item_ids, ts, dropped)
 
 # %% ../nbs/00_data.ipynb #033513e2
 def sequel_rate(seqs:Sequences, movies:pd.DataFrame):

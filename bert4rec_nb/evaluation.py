@@ -10,7 +10,6 @@ import numpy as np
 import pandas as pd
 import torch
 from .data import PAD, Ragged, EvalSet, Prepared, atomic_write
-from .masking import eval_inputs
 from .model import BERT4Rec, load_checkpoint, model_from_checkpoint
 
 # %% auto #0
@@ -57,11 +56,9 @@ class ModelScorer:
         self.model = model
         self.device = device or next(model.parameters()).device
     def __call__(self, histories:Ragged):
-        c = self.model.config
-        x = eval_inputs(histories, c.n_items, c.max_len).to(self.device)  # (B, L)
         was = self.model.training; self.model.eval()
         with torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=self.device.type == "cuda"):
-            s = self.model.score(x)                                       # (B, V+1)
+            s = self.model.score_histories(histories)                     # (B, V+1)
         self.model.train(was)
         return s.float().cpu()
 

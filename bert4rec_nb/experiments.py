@@ -17,13 +17,19 @@ from .evaluation import ranking_validation, test_metrics
 __all__ = ['SEED_REPORT', 'code_version', 'run_experiment', 'command_of', 'results_frame', 'results_markdown']
 
 # %% ../nbs/05_experiments.ipynb #c0dever0
-def code_version() -> str:
-    "The package version and a hash of its source files, e.g. `0.1.0+3f2a9c1e`."
+def _source_hash() -> str:
+    "The package version and a hash of its source files as they are on disk now."
     import bert4rec_nb
     h = hashlib.sha256()
     for f in sorted(Path(bert4rec_nb.__file__).parent.glob("*.py")):
         if f.name != "_modidx.py": h.update(f.name.encode()); h.update(f.read_bytes())
     return f"{bert4rec_nb.__version__}+{h.hexdigest()[:8]}"
+
+_IMPORTED_CODE = _source_hash()   # taken when the package was imported: the code this process runs, even if files change later
+
+def code_version() -> str:
+    "The package version and a hash of the source files this process imported, e.g. `0.1.0+3f2a9c1e`."
+    return _IMPORTED_CODE
 
 def _read_back(res_path:Path, asked:dict) -> dict:
     "A finished result, if it was made with the settings `asked` (else a clear error); warns when other code made it."

@@ -7,10 +7,11 @@ from __future__ import annotations
 import math
 import numpy as np
 import torch
-from .data import PAD, Ragged, offsets_of
+from .data import GAP_UNKNOWN, PAD, Ragged, offsets_of
 
 # %% auto #0
-__all__ = ['mask_id', 'gather_left_padded', 'window_bounds', 'cloze_mask', 'next_item_pairs', 'ClozeBatches', 'eval_inputs']
+__all__ = ['mask_id', 'gather_left_padded', 'window_bounds', 'cloze_mask', 'next_item_pairs', 'ClozeBatches', 'eval_inputs',
+           'eval_gaps']
 
 # %% ../nbs/01_masking.ipynb #70188929
 def mask_id(n_items:int) -> int:
@@ -94,6 +95,7 @@ class ClozeBatches:
                  bucket:int=32,                 # sort each run of `bucket` batches by length (0: no bucketing)
                  mask_recent:float=0.0,         # position-aware masking: 0 uniform, up to 1 favouring recent items
                  next_item:bool=False,          # causal next-item pairs instead of cloze masks (windows of max_len + 1)
+                 gaps:bool=False,               # also yield each input's time-gap bucket (needs `train.gaps`)
                  seed:int=0, rank:int=0, world_size:int=1):
         if not 0 < mask_prob <= 1: raise ValueError(f"mask_prob must be in (0, 1], got {mask_prob}")
         if len(train) == 0: raise ValueError("no training sequences: check the data and the split")
@@ -104,13 +106,16 @@ class ClozeBatches:
         starts, ends = window_bounds(train, max_len + next_item, stride)
         self.starts, self.ends = torch.from_numpy(starts), torch.from_numpy(ends)
         self.values = torch.from_numpy(train.values.astype(np.int64))
+        if gaps and train.gaps is None: raise ValueError("gaps=True needs training sequences that carry time gaps (Ragged.gaps); "
+                                                         "build them with prepare or build_sequences")
+        self.gaps = torch.from_numpy(train.gaps.astype(np.int64)) if gaps else None
 
     @property
     def n_samples(self): return len(self.ends)
     def __len__(self): return math.ceil(math.ceil(self.n_samples / self.world_size) / self.batch_size)
 
     def epoch(self, epoch:int=0):
-        "Yield `(inputs, labels)` batches for `epoch`, each `(B, L)` long tensors."
+        "Yield `(inputs, labels)` batches for `epoch`, each `(B, L)` long tensors, plus `gaps` (B, L) if built with `gaps=True`."
         g = torch.Generator().manual_seed(self.seed * 1_000_003 + epoch)
         perm = torch.randperm(self.n_samples, generator=g)
         per_rank = math.ceil(self.n_samples / self.world_size)
@@ -125,20 +130,37 @@ class ClozeBatches:
                 batches += list(chunk.split(self.batch_size))
             batches = [batches[i] for i in torch.randperm(len(batches), generator=g)]
         for idx in batches:
-            yield self.mask(gather_left_padded(self.values, self.starts[idx], self.ends[idx]), g)
+            starts, ends = self.starts[idx], self.ends[idx]
+            inputs, labels = self.mask(gather_left_padded(self.values, starts, ends), g)
+            if self.gaps is None: yield inputs, labels
+            else: yield inputs, labels, self.hide_gaps(gather_left_padded(self.gaps, starts, ends), labels)
 
     def mask(self, x:torch.Tensor, g:torch.Generator|None=None):
         "Cloze-mask a left-padded batch `x` (B, L) with this loader's settings (next-item pairs if `next_item`); `(inputs, labels)`."
         if self.next_item: return next_item_pairs(x)
         return cloze_mask(x, self.n_items, self.mask_prob, self.p_last, self.bert_replace, self.mask_recent, g)
 
+    def hide_gaps(self, gaps:torch.Tensor, labels:torch.Tensor):  # gaps (B, L) or (B, L + 1) if next_item; labels (B, L)
+        "The inputs' time gaps (B, L): a masked item's gap is unknown, as the [MASK] slot's is at evaluation."
+        if self.next_item: return gaps[:, :-1]
+        return torch.where(labels != PAD, GAP_UNKNOWN, gaps)
+
 # %% ../nbs/01_masking.ipynb #78286c08
+def _then(h:Ragged, values:np.ndarray, last:int):  # h: histories; values (N,) aligned with h.values
+    "(B, L) rows of `values` left-padded with `PAD`, then one column of `last`."
+    starts, ends = torch.from_numpy(h.offsets[:-1]), torch.from_numpy(h.offsets[1:])
+    x = gather_left_padded(torch.from_numpy(values.astype(np.int64)), starts, ends, int(h.lengths.max(initial=0)))  # (B, L-1)
+    return torch.cat([x, torch.full((len(h), 1), last)], 1)                                                           # (B, L)
+
 def eval_inputs(histories:Ragged,  # users' histories, oldest first
                 n_items:int,       # catalogue size
                 max_len:int=200):  # model's maximum length
     "(B, L) model input: the last `max_len-1` items of each history, then [MASK], left-padded."
     h = histories.slice(-(max_len - 1))
-    values = torch.from_numpy(h.values.astype(np.int64))
-    starts, ends = torch.from_numpy(h.offsets[:-1]), torch.from_numpy(h.offsets[1:])
-    hist = gather_left_padded(values, starts, ends, int(h.lengths.max(initial=0)))  # (B, L-1)
-    return torch.cat([hist, torch.full((len(h), 1), mask_id(n_items))], 1)         # (B, L)
+    return _then(h, h.values, mask_id(n_items))
+
+def eval_gaps(histories:Ragged,   # users' histories, oldest first
+              max_len:int=200):   # model's maximum length
+    "(B, L) time-gap buckets lined up with `eval_inputs`: each history item's, then unknown at [MASK] (all unknown without times)."
+    h = histories.slice(-(max_len - 1))
+    return _then(h, h.gaps if h.gaps is not None else np.full(len(h.values), GAP_UNKNOWN), GAP_UNKNOWN)

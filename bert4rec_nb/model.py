@@ -9,12 +9,12 @@ from dataclasses import dataclass, asdict, fields
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from .data import PAD
-from .masking import mask_id
+from .data import GAP_UNKNOWN, N_GAP_BUCKETS, PAD
+from .masking import eval_gaps, eval_inputs, mask_id
 
 # %% auto #0
-__all__ = ['PRESETS', 'CHECKPOINT_FORMAT', 'BERT4RecConfig', 'preset', 'FastDropout', 'Block', 'BERT4Rec', 'n_params',
-           'atomic_save', 'load_checkpoint', 'model_from_checkpoint']
+__all__ = ['PRESETS', 'LOSS_BLOCK', 'CHECKPOINT_FORMAT', 'BERT4RecConfig', 'preset', 'FastDropout', 'Block', 'LinearCrossEntropy',
+           'BERT4Rec', 'n_params', 'atomic_save', 'load_checkpoint', 'model_from_checkpoint']
 
 # %% ../nbs/02_model.ipynb #5df98fcc
 @dataclass
@@ -31,6 +31,7 @@ class BERT4RecConfig:
     pad_mask: bool = True        # hide padded keys from attention (False only for the ablation in 05_experiments)
     causal: bool = False         # causal attention and a next-item loss at every position (SASRec-style; see 05_experiments)
     n_genres: int = 0            # genre vocabulary; > 0 adds the mean of an item's genre embeddings to its embedding
+    time_gaps: bool = False      # add an embedding of the time since the previous interaction (log2 buckets, 00_data)
     def __post_init__(self):
         if self.d_ff is None: self.d_ff = 4 * self.d_model
         if not isinstance(self.n_genres, int) or self.n_genres < 0: raise ValueError(f"n_genres must be a whole number >= 0, got {self.n_genres!r}")
@@ -103,6 +104,31 @@ class Block(nn.Module):
         x = x + self.drop(self.proj(y.transpose(1, 2).reshape(B, -1, D)))                   # (B, Lq, D)
         return x + self.drop(self.ff(self.ln2(x)))                                          # (B, Lq, D)
 
+# %% ../nbs/02_model.ipynb #lce0code
+LOSS_BLOCK = 2**20  # logits the loss computes at once (rows x items): 4 MB of float32
+
+class LinearCrossEntropy(torch.autograd.Function):
+    "Mean cross-entropy of the logits `h @ W.T + b` against `target`, a block of rows at a time."
+    @staticmethod
+    def forward(ctx, h, W, b, target):  # h (M, D), W (V, D), b (V,), target (M,) in 0..V-1
+        M, rows, f = h.shape[0], max(1, LOSS_BLOCK // W.shape[0]), torch.float32
+        hf, Wf, bf = h.to(f), W.to(f), b.to(f)                       # (autocast hands in bf16 hidden states)
+        loss, gh, gW, gb = hf.new_zeros(()), torch.empty_like(hf), torch.zeros_like(Wf), torch.zeros_like(bf)
+        for s in range(0, M, rows):
+            hs, ts = hf[s:s + rows], target[s:s + rows]                # (r, D), (r,)
+            z = torch.addmm(bf, hs, Wf.T)                             # (r, V) this block's logits
+            lse = z.logsumexp(1)                                      # (r,)
+            loss += (lse - z.gather(1, ts[:, None]).squeeze(1)).sum()
+            z.sub_(lse[:, None]).exp_()                               # softmax ...
+            z[torch.arange(len(ts), device=z.device), ts] -= 1        # ... minus one-hot: d loss / d logits
+            torch.mm(z, Wf, out=gh[s:s + rows]); gW.addmm_(z.T, hs); gb += z.sum(0)
+        ctx.save_for_backward(gh / M, gW / M, gb / M); ctx.dtypes = (h.dtype, W.dtype, b.dtype)
+        return loss / M
+
+    @staticmethod
+    def backward(ctx, grad):  # grad: d final / d loss
+        return *(g.mul(grad).to(dt) for g, dt in zip(ctx.saved_tensors, ctx.dtypes)), None
+
 # %% ../nbs/02_model.ipynb #0a891485
 class BERT4Rec(nn.Module):
     "BERT4Rec: bidirectional Transformer over item sequences, trained to fill in masked items."
@@ -114,6 +140,7 @@ class BERT4Rec(nn.Module):
             self.genre_emb = nn.Linear(c.n_genres, c.d_model, bias=False)
             self.register_buffer("item_genres", torch.zeros(c.vocab_size, c.n_genres))
         self.pos_emb = nn.Embedding(c.max_len, c.d_model)
+        if c.time_gaps: self.gap_emb = nn.Embedding(N_GAP_BUCKETS, c.d_model)   # row GAP_UNKNOWN is learned: masked items use it
         self.emb_ln, self.emb_drop = nn.LayerNorm(c.d_model), FastDropout(c.dropout)
         self.blocks = nn.ModuleList(Block(c) for _ in range(c.n_layers))
         self.ln_f = nn.LayerNorm(c.d_model)
@@ -139,13 +166,16 @@ class BERT4Rec(nn.Module):
         g = item_genres.float()
         self.item_genres.copy_(g / g.sum(1, keepdim=True).clamp(min=1))
 
-    def encode(self, inputs, last_only:bool=False):  # inputs (B, L) item ids, left-padded
+    def encode(self, inputs, last_only:bool=False, gaps=None):  # inputs, gaps (B, L): item ids, left-padded; time-gap buckets
         "Hidden states (B, L, D) of a left-padded batch; (B, 1, D) for the last position only with `last_only`."
         B, L = inputs.shape
         if L > self.config.max_len: raise ValueError(f"input length {L} exceeds max_len {self.config.max_len}")
         pos = torch.arange(L - 1, -1, -1, device=inputs.device)                    # (L,) distance from the end
         items = self.item_vectors()[inputs] if self.config.n_genres else self.item_emb(inputs)   # (B, L, D)
-        x = self.emb_drop(self.emb_ln(items + self.pos_emb(pos)))                 # (B, L, D)
+        x = items + self.pos_emb(pos)                                              # (B, L, D)
+        if self.config.time_gaps:  # without gaps (a history given without times) every gap is unknown
+            x = x + self.gap_emb(gaps if gaps is not None else torch.full_like(inputs, GAP_UNKNOWN))
+        x = self.emb_drop(self.emb_ln(x))                                          # (B, L, D)
         keep = (inputs != PAD)[:, None, None, :]                                   # (B, 1, 1, L)
         if not self.config.pad_mask: keep = torch.ones_like(keep)
         if self.config.causal:  # a query sees earlier keys and itself (always itself, so a padded query is never empty)
@@ -160,21 +190,27 @@ class BERT4Rec(nn.Module):
         h = self.head(h)
         return torch.addmm(self.out_bias, h.reshape(-1, h.shape[-1]), items.T).view(*h.shape[:-1], -1)  # (..., V)
 
-    def forward(self, inputs, labels):  # inputs, labels (B, L); labels PAD where nothing is to be predicted
+    def forward(self, inputs, labels, gaps=None):  # inputs, labels, gaps (B, L); labels PAD where nothing is to be predicted
         "Mean cross-entropy over the labelled positions (full softmax over all items): masked ones, or every next item if causal."
-        h = self.encode(inputs)                                                    # (B, L, D)
+        h = self.encode(inputs, gaps=gaps)                                         # (B, L, D)
         sel = labels != PAD                                                        # (B, L)
-        logits = self.item_logits(h[sel])                                          # (M, V)
-        return F.cross_entropy(logits.float(), labels[sel] - 1)
+        items = self.item_vectors()[1:self.config.n_items + 1]                     # (V, D), tied
+        return LinearCrossEntropy.apply(self.head(h[sel]), items, self.out_bias, labels[sel] - 1)   # = cross-entropy of item_logits
 
     @torch.no_grad()
-    def score(self, inputs):  # inputs (B, L) ending with [MASK]
+    def score(self, inputs, gaps=None):  # inputs, gaps (B, L) ending with [MASK]
         "Scores (B, n_items + 1) of the item at the last position; column = item id, column PAD is -inf."
         if self.config.causal:  # a causal model predicts the next item from the state of the item before the [MASK] slot
             if inputs.shape[1] < 2: raise ValueError("a causal model needs at least one history item before [MASK]")
-            inputs = inputs[:, :-1]                                                # (B, L-1)
-        logits = self.item_logits(self.encode(inputs, last_only=True)[:, -1])      # (B, V)
+            inputs, gaps = inputs[:, :-1], None if gaps is None else gaps[:, :-1]  # (B, L-1)
+        logits = self.item_logits(self.encode(inputs, True, gaps)[:, -1])          # (B, V)
         return F.pad(logits.float(), (1, 0), value=-math.inf)                      # (B, V + 1)
+
+    def score_histories(self, histories):  # Ragged of B histories, oldest first
+        "`score` of the item after each history (B, n_items + 1), the inputs (and time gaps, if used) built on the model's device."
+        c, dev = self.config, self.out_bias.device
+        gaps = eval_gaps(histories, c.max_len).to(dev) if c.time_gaps else None
+        return self.score(eval_inputs(histories, c.n_items, c.max_len).to(dev), gaps)
 
 # %% ../nbs/02_model.ipynb #5599dfeb
 def n_params(model:nn.Module) -> int:

@@ -14,7 +14,7 @@ import torch
 import torch.distributed as dist
 from tqdm import tqdm
 from .data import DataError, EvalSet, Prepared, atomic_write
-from .masking import ClozeBatches, eval_inputs
+from .masking import ClozeBatches
 from .model import BERT4Rec, BERT4RecConfig, preset, n_params, atomic_save, load_checkpoint, CHECKPOINT_FORMAT
 try: import fcntl  # POSIX file locks for run folders
 except ImportError: fcntl = None
@@ -152,7 +152,7 @@ def hit_rate(model:BERT4Rec, es:EvalSet, k:int=10, batch_size:int=128) -> dict:
     for b in range(0, len(es), batch_size):
         rows = np.arange(b, min(b + batch_size, len(es)))
         hist, targets = es.inputs.take(rows), es.targets.take(rows)
-        scores = model.score(eval_inputs(hist, model.config.n_items, model.config.max_len).to(next(model.parameters()).device)).cpu()
+        scores = model.score_histories(hist).cpu()
         scores[hist.row_ids, hist.values] = -math.inf                                               # (B, V+1), seen excluded
         top = scores.topk(k, dim=1).indices.numpy()                                                 # (B, k)
         owner = targets.row_ids                                                                     # user of each target
@@ -276,9 +276,9 @@ def _train_epoch(model, step_fn, opt, sched, batches:ClozeBatches, epoch:int, de
     model.train(); total, n = 0.0, 0
     bar = tqdm(batches.epoch(epoch), total=len(batches), desc=f"epoch {epoch}", leave=False, disable=not progress,
                file=sys.stderr, dynamic_ncols=True)
-    for inputs, labels in bar:
-        inputs, labels = inputs.to(device, non_blocking=True), labels.to(device, non_blocking=True)
-        with torch.autocast(**amp): loss = step_fn(inputs, labels)
+    for batch in bar:  # (inputs, labels) or (inputs, labels, gaps)
+        batch = [t.to(device, non_blocking=True) for t in batch]
+        with torch.autocast(**amp): loss = step_fn(*batch)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), max_grad_norm)
@@ -314,7 +314,7 @@ def _setup(data:Prepared, model_config:BERT4RecConfig, cfg:TrainConfig, device, 
         model.set_genres(genres.to(device))
     batches = ClozeBatches(data.split.train, data.seqs.n_items, model_config.max_len, cfg.batch_size, cfg.mask_prob,
                            cfg.p_last, cfg.bert_replace, mask_recent=cfg.mask_recent, next_item=model_config.causal,
-                           seed=cfg.seed, rank=rank, world_size=world)
+                           gaps=model_config.time_gaps, seed=cfg.seed, rank=rank, world_size=world)
     if cfg.pop_bias_init:  # the model starts out as the popularity ranking and spends its steps on the sequence
         counts = torch.from_numpy(np.bincount(data.split.train.values, minlength=data.seqs.n_items + 1)[1:]).float()
         with torch.no_grad(): model.out_bias.copy_((counts + 1).log() - (counts + 1).log().mean())
