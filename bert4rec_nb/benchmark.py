@@ -18,9 +18,9 @@ from .training import vocabulary
 from .evaluation import evaluate, ModelScorer, Recommender
 
 # %% auto #0
-__all__ = ['PEERS', 'PEER_EVAL_USERS', 'SeedStyleBERT4Rec', 'machine', 'bench_loading', 'bench_training', 'bench_serving',
-           'bench', 'bench_markdown', 'peers_version', 'short_history_log', 'PeerScorer', 'peer_run', 'bench_peers',
-           'peers_markdown']
+__all__ = ['PEERS', 'PEER_MAX_LEN', 'PEER_EVAL_USERS', 'SeedStyleBERT4Rec', 'machine', 'bench_loading', 'bench_training',
+           'bench_serving', 'bench', 'bench_markdown', 'peers_version', 'short_history_log', 'PeerScorer', 'peer_run',
+           'bench_peers', 'peers_markdown']
 
 # %% ../nbs/06_benchmark.ipynb #3e6127b8
 class SeedStyleBERT4Rec(nn.Module):
@@ -149,6 +149,7 @@ def bench_markdown(path) -> str:
 
 # %% ../nbs/06_benchmark.ipynb #1e22a681
 PEERS = ("RecTools BERT4Rec", "RecTools SASRec")
+PEER_MAX_LEN = 200  # the window every model of the peer benchmark gets (RecTools' session_max_len), whatever our default
 
 def peers_version() -> str|None:
     "RecTools' version when the `[bench]` extra is installed (and its torch models import), else None."
@@ -202,7 +203,7 @@ def _rectools_model(kind:str, minutes:float, clock):
     from rectools.models import BERT4RecModel, SASRecModel
     def trainer(): return Trainer(max_epochs=-1, max_time=timedelta(minutes=minutes), accelerator="cpu", devices=1, logger=False,
                                   enable_checkpointing=False, enable_progress_bar=False, enable_model_summary=False, callbacks=[clock])
-    common = dict(n_factors=64, n_blocks=2, n_heads=2, session_max_len=200, batch_size=128, dropout_rate=0.2,
+    common = dict(n_factors=64, n_blocks=2, n_heads=2, session_max_len=PEER_MAX_LEN, batch_size=128, dropout_rate=0.2,
                   epochs=10**6, get_trainer_func=trainer, recommend_torch_device="cpu")
     return BERT4RecModel(mask_prob=0.2, **common) if kind == "RecTools BERT4Rec" else SASRecModel(**common)
 
@@ -241,9 +242,9 @@ def peer_run(kind:str,        # "ours" or one of `PEERS`
     if kind == "ours":
         from .training import TrainConfig, fit
         from .evaluation import ranking_validation
-        batches = ClozeBatches(d.split.train, n, 200, 128, seed=seed)
+        batches = ClozeBatches(d.split.train, n, PEER_MAX_LEN, 128, seed=seed)
         widths = [x.shape[1] for x, _ in batches.epoch(0)]
-        run = fit(d, "S", TrainConfig(max_minutes=minutes, threads=threads, seed=seed), progress=False, log=None,
+        run = fit(d, preset("S", n, max_len=PEER_MAX_LEN), TrainConfig(max_minutes=minutes, threads=threads, seed=seed), progress=False, log=None,
                   validate=ranking_validation())
         scorer, epochs = ModelScorer(run.model), len(run.history)
         step_s = float(run.history.seconds.median()) / len(batches)       # includes its validation: an upper bound

@@ -716,7 +716,7 @@ def plot_overview(ml:MovieLens, title:str=""):
     seqs = build_sequences(ml.ratings)
     fig, ((a0, a1), (a2, a3)) = plt.subplots(2, 2, figsize=_OVERVIEW_FIGSIZE)
     a0.hist(seqs.seqs.lengths, bins=50); a0.axvline(200, color="k", ls="--", lw=1)
-    a0.set(title="items per user (dashed: max_len 200)", xlabel="sequence length", ylabel="users")
+    a0.set(title="items per user (dashed: 200, the BERT4Rec paper's max_len)", xlabel="sequence length", ylabel="users")
     pop = np.sort(np.bincount(seqs.seqs.values)[1:])[::-1]
     a1.loglog(np.arange(1, len(pop) + 1), pop); a1.set(title="item popularity", xlabel="rank", ylabel="interactions")
     month = pd.to_datetime(ml.ratings.timestamp, unit="s").dt.to_period("M").value_counts().sort_index()

@@ -77,6 +77,13 @@ def run_experiment(name:str,                  # run name: runs/NAME and experime
 # %% ../nbs/05_experiments.ipynb #36082545
 SEED_REPORT = {"S": (0.4102, 0.3531), "M": (0.5978, 0.5378), "L": (0.6369, 0.5712), "XL": (0.6386, 0.5618)}  # Recall@10, NDCG@10
 
+def _changed_model_defaults(r:dict, overrides:dict) -> dict:
+    "Model settings that result `r` ran with by default and today's preset no longer has (so its command must name them)."
+    mc = r.get("model_config") or {}
+    if "n_items" not in mc: return {}
+    today = asdict(preset(r["preset"], mc["n_items"]))
+    return {k: v for k, v in mc.items() if k in today and k not in overrides and k not in ("n_items", "n_genres") and v != today[k]}
+
 def command_of(r:dict) -> str:
     "The `bert4rec_train` command that reproduces result `r`, from the settings it was asked for."
     a = r.get("asked")
@@ -85,7 +92,7 @@ def command_of(r:dict) -> str:
         a = {"protocol": r["protocol"], "preset": r["preset"], "model_overrides": {"pad_mask": False} if mc.get("pad_mask") is False else {},
              "train_kw": {k: tc[k] for k in ("lr", "batch_size", "mask_prob", "p_last", "patience", "max_minutes") if tc.get(k) is not None}}
     flags = [f"--data {r['data']}", f"--protocol {a['protocol']}", f"--preset {a['preset']}"]
-    for k, v in {**a["model_overrides"], **a["train_kw"]}.items():
+    for k, v in {**a["model_overrides"], **_changed_model_defaults(r, a["model_overrides"]), **a["train_kw"]}.items():
         flags.append((f"--{k}" if v else f"--no-{k}") if isinstance(v, bool) else f"--{k} {v}")
     return "bert4rec_train " + " ".join(flags)
 

@@ -21,7 +21,7 @@ __all__ = ['PRESETS', 'LOSS_BLOCK', 'CHECKPOINT_FORMAT', 'BERT4RecConfig', 'pres
 class BERT4RecConfig:
     "Everything that defines a BERT4Rec network."
     n_items: int                 # catalogue size; item ids are 1..n_items, PAD = 0, [MASK] = n_items + 1
-    max_len: int = 200           # longest input (history + [MASK])
+    max_len: int = 50            # longest input (history + [MASK]); longer histories train as several windows
     d_model: int = 64            # embedding and hidden size
     n_layers: int = 2            # Transformer blocks
     n_heads: int = 2             # attention heads
