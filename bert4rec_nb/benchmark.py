@@ -244,8 +244,8 @@ def peer_run(kind:str,        # "ours" or one of `PEERS`
         from .evaluation import ranking_validation
         batches = ClozeBatches(d.split.train, n, PEER_MAX_LEN, 128, seed=seed)
         widths = [x.shape[1] for x, _ in batches.epoch(0)]
-        run = fit(d, preset("S", n, max_len=PEER_MAX_LEN), TrainConfig(max_minutes=minutes, threads=threads, seed=seed), progress=False, log=None,
-                  validate=ranking_validation())
+        run = fit(d, preset("S", n, max_len=PEER_MAX_LEN), TrainConfig(max_minutes=minutes, threads=threads, seed=seed),
+                  progress=False, log=None, validate=ranking_validation())
         scorer, epochs = ModelScorer(run.model), len(run.history)
         step_s = float(run.history.seconds.median()) / len(batches)       # includes its validation: an upper bound
         sequences, steps_per_epoch = batches.n_samples, len(batches)

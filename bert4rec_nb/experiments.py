@@ -82,7 +82,8 @@ def _changed_model_defaults(r:dict, overrides:dict) -> dict:
     mc = r.get("model_config") or {}
     if "n_items" not in mc: return {}
     today = asdict(preset(r["preset"], mc["n_items"]))
-    return {k: v for k, v in mc.items() if k in today and k not in overrides and k not in ("n_items", "n_genres") and v != today[k]}
+    return {k: v for k, v in mc.items()   # n_genres has no flag of its own: --genres counts them from the data
+            if k in today and k not in overrides and k != "n_genres" and v != today[k]}
 
 def command_of(r:dict) -> str:
     "The `bert4rec_train` command that reproduces result `r`, from the settings it was asked for."
