@@ -1,15 +1,15 @@
 """Model settings on the synthetic sample: best validation NDCG@10 of preset S after 30 epochs per arm, on loo and multi5,
 two seeds each (the "same defaults must not get worse on the sample" check of 03_training).
 
-    python tools/sample_arms.py max_len=200 max_len=50 genres=True --out experiments/sample_arms.csv
+    python tools/sample_arms.py max_len=200 max_len=50 --out experiments/sample_arms.csv
 
-Each arm is one `field=value` override of the model config (`genres=True`: genre embeddings, their number from the
-data); the first column of the CSV names it. Only validation is looked at."""
+Each arm is one `field=value` override of the model config; the first column of the CSV names it. Only validation is
+looked at."""
 import argparse, ast
 import pandas as pd
 from bert4rec_nb.data import prepare
 from bert4rec_nb.model import preset
-from bert4rec_nb.training import TrainConfig, fit, genre_matrix
+from bert4rec_nb.training import TrainConfig, fit
 from bert4rec_nb.evaluation import ranking_validation
 
 p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -25,7 +25,7 @@ for proto in args.protocols:
     for arm in args.arms:
         k, v = arm.split("=", 1)
         v = ast.literal_eval(v)
-        over = {"n_genres": genre_matrix(d).shape[1] if v else 0} if k == "genres" else {k: v}
+        over = {k: v}
         for seed in range(args.seeds):
             run = fit(d, preset("S", d.seqs.n_items, **over), TrainConfig(epochs=args.epochs, min_epochs=args.epochs, seed=seed, threads=1),
                       progress=False, log=None, validate=ranking_validation())

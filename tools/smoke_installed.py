@@ -22,7 +22,8 @@ check(f"import every module: {', '.join(modules)}")
 check("no dev-only package imported at runtime (fastcore, nbdev, execnb)",
       not {"fastcore", "nbdev", "execnb"} & {k.split(".")[0] for k in sys.modules})
 
-from bert4rec_nb.data import make_sample, load_movielens, prepare, build_sequences, counts_table, plot_overview, sequel_rate
+from bert4rec_nb.data import make_sample, load_movielens, prepare, build_sequences, counts_table, plot_overview, sequel_share
+from bert4rec_nb.files import read_interactions
 from bert4rec_nb.masking import ClozeBatches, eval_inputs
 from bert4rec_nb.model import BERT4Rec, preset, load_checkpoint, model_from_checkpoint
 from bert4rec_nb.training import TrainConfig, fit, hit_rate, plot_history, vocabulary
@@ -34,9 +35,9 @@ tmp = Path(tempfile.mkdtemp())
 ml = load_movielens(make_sample(tmp / "sample"))
 check("make_sample + load_movielens", len(ml.ratings) > 0)
 plot_overview(ml, "sample").savefig(tmp / "overview.png"); check("plot_overview", (tmp / "overview.png").stat().st_size > 0)
-check("counts_table + sequel_rate", len(counts_table(ml)) == 3 and 0 < sequel_rate(build_sequences(ml.ratings), ml.movies) <= 1)
+check("counts_table + sequel_share", len(counts_table(ml)) == 3 and 0 < sequel_share(build_sequences(ml.ratings), ml.movies) <= 1)
 d = prepare("sample", "loo")
-x, y = next(ClozeBatches(d.split.train, d.seqs.n_items, max_len=50, batch_size=32).epoch(0))
+x, y = next(ClozeBatches(d.split.train, d.seqs.n_items, max_len=50, batch_size=32, mask_prob=0.2, p_last=0.1).epoch(0))
 check("ClozeBatches", x.shape == y.shape)
 run = fit(d, "S", TrainConfig(epochs=2, batch_size=64, lr=5e-3), out=tmp / "run", progress=False, log=None, validate=ranking_validation())
 plot_history(run.history, "smoke").savefig(tmp / "history.png"); check("fit + plot_history", (tmp / "history.png").exists())
@@ -55,10 +56,10 @@ import pandas as pd
 r = ml.ratings                                                     # the sample again, as an own log with string ids and dates
 pd.DataFrame({"user": "c" + r.user.astype(str), "item": "sku-" + r.item.astype(str),
               "timestamp": pd.to_datetime(r.timestamp, unit="s").astype(str)}).to_csv(tmp / "orders.csv", index=False)
-own = prepare(tmp / "orders.csv", "loo")
+own = prepare(read_interactions(tmp / "orders.csv"), "loo")
 own_run = fit(own, "S", TrainConfig(epochs=1, batch_size=64), progress=False, log=None)
 own_rec = Recommender(own_run.model, **vocabulary(own))
-check("own interactions file: prepare, fit, Recommender by string id", own_rec.recommend(["sku-3"], k=3).movie_id.str.startswith("sku-").all())
+check("own interactions file: read_interactions, prepare, fit, Recommender by string id", own_rec.recommend(["sku-3"], k=3).movie_id.str.startswith("sku-").all())
 b = bench("sample", tmp / "bench.json", repeats=1, ref_batches=1)
 check("bench + bench_markdown", "| what | ours |" in bench_markdown(tmp / "bench.json"))
 for exe in ("bert4rec_train", "bert4rec_recommend", "bert4rec_download", "bert4rec_bench"):
