@@ -52,6 +52,7 @@ sp, n = data.split, data.seqs.n_items
 if args.baselines:
     res = {split: {name: evaluate(s, es, ks=(10,)) for name, s in {"transitions": Transitions(sp.train, n), "most popular": MostPopular(sp.train, n)}.items()}
            for split, es in (("valid", sp.valid), ("test", sp.test))}
+    import resource; res["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     (out / f"baselines_{args.name}.json").write_text(json.dumps(res, indent=1)); print(res); raise SystemExit(0)
 if (args.minutes is None) == (args.epochs is None) and not args.baselines: raise SystemExit("give --minutes or --epochs")
 budget = {"max_minutes": args.minutes} if args.minutes else {"epochs": args.epochs}

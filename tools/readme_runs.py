@@ -6,7 +6,7 @@
 The command is README's, verbatim apart from `--data`/`--items` and `--out`: `bert4rec_train --data DATA --max_minutes 20
 --out runs/readme_NAME[_causal]`, with every core. Results go to experiments/readme/NAME[_causal]/ (the data folder's or
 file's name is recorded, never its path). Run nothing else meanwhile: the budget is wall-clock minutes."""
-import argparse, json, os, platform, shlex, shutil, subprocess, sys, time
+import argparse, json, os, platform, resource, shlex, shutil, subprocess, sys, time
 from pathlib import Path
 
 p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -33,6 +33,7 @@ for f in ("metrics.json", "history.csv"): shutil.copy(out / f, keep / f)
 m = json.loads((keep / "metrics.json").read_text())
 m["data"] = shown[2]
 info = {"command": " ".join(shown + flags + ["--out", f"runs/{run}"]), "wall_seconds": round(wall, 1), "cores": os.cpu_count(),
+        "peak_rss_gb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 2**20, 2),
         "cpu": next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor()),
         "stdout_tail": r.stdout.split("\nsample recommendations")[0][-1500:]}
 (keep / "metrics.json").write_text(json.dumps(m, indent=1)); (keep / "run.json").write_text(json.dumps(info, indent=1))

@@ -45,7 +45,7 @@ def phase(args, what:str) -> dict:
         for i, (x, y) in enumerate(batches):
             t = time.perf_counter()
             neg = (st.sampler(), st.sampler.log_q) if st.sampler else (None, None)
-            loss_v = st.model(x, y, 0.0, *neg); st.opt.zero_grad(set_to_none=True); loss_v.backward()
+            loss_v = st.model(x, y, *neg); st.opt.zero_grad(set_to_none=True); loss_v.backward()
             clip_grad_norm(list(st.model.parameters()), 1.0); st.opt.step()
             steps.append(time.perf_counter() - t)
             if i + 1 >= args.steps: break
