@@ -86,14 +86,14 @@ def bench_training(d:Prepared, cfg:BERT4RecConfig, repeats:int, ref_batches:int)
     "Seconds per epoch of ours (with and without length buckets) and of the tutorial-style reference on the same batches."
     torch.manual_seed(0)
     tc = TrainConfig()
-    batches = ClozeBatches(d.split.train, d.seqs.n_items, cfg.max_len, 256, tc.mask_prob, tc.p_last, seed=0)
-    flat = ClozeBatches(d.split.train, d.seqs.n_items, cfg.max_len, 256, tc.mask_prob, tc.p_last, bucket=0, seed=0)
+    batches = ClozeBatches(d.split.train, d.seqs.n_items, cfg.max_len, tc.batch_size, tc.mask_prob, tc.p_last, seed=0)
+    flat = ClozeBatches(d.split.train, d.seqs.n_items, cfg.max_len, tc.batch_size, tc.mask_prob, tc.p_last, bucket=0, seed=0)
     ours_runs = [_epoch_seconds(BERT4Rec(cfg), batches) for _ in range(repeats)]
     rss_ours = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20  # before the reference's (B, L, V) logits
     ours = statistics.median(r[0] for r in ours_runs)
     flat_s = statistics.median(_epoch_seconds(BERT4Rec(cfg), flat)[0] for _ in range(max(1, repeats // 2)))
     ref = statistics.median(_epoch_seconds(TutorialStyleBERT4Rec(cfg), flat, ref_batches)[0] for _ in range(max(1, repeats // 2)))
-    return {"sequences_per_epoch": batches.n_samples, "batches_per_epoch": len(batches), "batch_size": 256,
+    return {"sequences_per_epoch": batches.n_samples, "batches_per_epoch": len(batches), "batch_size": tc.batch_size,
             "ours_s_per_epoch": ours, "ours_sequences_per_s": batches.n_samples / ours, "ours_without_length_buckets_s_per_epoch": flat_s,
             "tutorial_style_reference_s_per_epoch": ref, "tutorial_style_reference_sequences_per_s": batches.n_samples / ref,
             "speedup_vs_tutorial_style": ref / ours, "data_share_of_epoch": statistics.median(r[1] for r in ours_runs),
@@ -148,7 +148,7 @@ def bench_markdown(path) -> str:
         f"| share of epoch time building batches | {T['data_share_of_epoch']:.1%} | | |",
         f"| full-ranking evaluation, all {E['users']:,} users | {E['full_ranking_all_users_s']:.2f} s | | |",
         f"| `Recommender.recommend`, one history of {R['history_len']} | p50 {R['p50_ms']:.1f} ms, p95 {R['p95_ms']:.1f} ms | | |",
-        f"| peak RSS of this benchmark's training loop ({b['training']['batches_per_epoch'] * b['repeats']} steps of 256, oneDNN on; `fit` over 200 epochs: 03_training) | {b['peak_rss_gb']['after_our_training_epochs']:.2f} GB | "
+        f"| peak RSS of this benchmark's training loop ({b['training']['batches_per_epoch'] * b['repeats']} steps of {b['training']['batch_size']}, oneDNN on; `fit` over 200 epochs: 03_training) | {b['peak_rss_gb']['after_our_training_epochs']:.2f} GB | "
         f"tutorial-style reference run: {b['peak_rss_gb']['whole_benchmark_incl_tutorial_style_reference']:.1f} GB | |"])
 
 # %% ../nbs/06_benchmark.ipynb #fea072c0
