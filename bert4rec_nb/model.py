@@ -227,7 +227,7 @@ def model_from_checkpoint(ckpt:dict, path="the checkpoint") -> BERT4Rec:
                          "use a best.pt or last.pt written by bert4rec_train") from None
     return model.eval()
 
-# %% ../nbs/06_benchmark.ipynb #b9af7931
+# %% ../nbs/06_benchmark.ipynb #f72a5b5d
 def sampled_softmax(h, weight, bias, target, negatives, log_q, sparse:bool=False):
     "Mean cross-entropy of each row of `h` over its target and the shared `negatives`, logits log-q corrected; float32."
     # h (M, D); weight (V + 2, D) rows by item id; bias (V,) by id - 1; target (M,) ids; negatives (K,) ids; log_q (V + 1,) log(K q) by id

@@ -414,7 +414,7 @@ def plot_history(history:pd.DataFrame, title:str=""):
     fig.suptitle(title); fig.tight_layout()
     return fig
 
-# %% ../nbs/06_benchmark.ipynb #b914d785
+# %% ../nbs/06_benchmark.ipynb #c5112849
 class RowAdamW(torch.optim.Optimizer):
     "AdamW for dense gradients; for a sparse gradient, Adam on the rows it holds only (no decay)."
     def __init__(self, params, lr:float, betas=(0.9, 0.999), eps:float=1e-8, weight_decay:float=0.01):
@@ -447,7 +447,7 @@ def clip_grad_norm(params, max_norm:float) -> torch.Tensor:
     for g in grads: g.mul_(scale)
     return norm
 
-# %% ../nbs/06_benchmark.ipynb #dbfe49e3
+# %% ../nbs/06_benchmark.ipynb #51811ad8
 @dataclass
 class NegativeSampler:
     "Draws `k` item ids with replacement from `cdf` (the cumulative q over items 1..V); `log_q[i]` is log(k q_i)."
