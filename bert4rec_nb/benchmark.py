@@ -15,8 +15,8 @@ from .data import (PAD, RATINGS_COLS, SAMPLE_DIR, DataError, EvalSet, MovieLens,
                               load_movielens, make_sample, offsets_of, prepare)
 from .masking import ClozeBatches
 from .model import BERT4Rec, BERT4RecConfig, preset
-from .training import TrainConfig, vocabulary
-from .evaluation import evaluate, ModelScorer, Recommender
+from .training import TrainConfig
+from .evaluation import evaluate, ModelScorer, Recommender, vocabulary
 
 # %% auto #0
 __all__ = ['PEERS', 'PEER_MAX_LEN', 'PEER_EVAL_USERS', 'TutorialStyleBERT4Rec', 'machine', 'bench_loading', 'bench_training',
@@ -148,7 +148,7 @@ def bench_markdown(path) -> str:
         f"| share of epoch time building batches | {T['data_share_of_epoch']:.1%} | | |",
         f"| full-ranking evaluation, all {E['users']:,} users | {E['full_ranking_all_users_s']:.2f} s | | |",
         f"| `Recommender.recommend`, one history of {R['history_len']} | p50 {R['p50_ms']:.1f} ms, p95 {R['p95_ms']:.1f} ms | | |",
-        f"| peak RSS of this benchmark's training loop ({b['training']['batches_per_epoch'] * b['repeats']} steps of {b['training']['batch_size']}, oneDNN on; `fit` over 200 epochs: 03_training) | {b['peak_rss_gb']['after_our_training_epochs']:.2f} GB | "
+        f"| peak RSS of this benchmark's training loop ({b['training']['batches_per_epoch'] * b['repeats']} steps of {b['training']['batch_size']}, oneDNN on; `train` over 200 epochs: 03_training) | {b['peak_rss_gb']['after_our_training_epochs']:.2f} GB | "
         f"tutorial-style reference run: {b['peak_rss_gb']['whole_benchmark_incl_tutorial_style_reference']:.1f} GB | |"])
 
 # %% ../nbs/06_benchmark.ipynb #d6404fd4
@@ -249,13 +249,13 @@ def peer_run(kind:str,        # "ours" or one of `PEERS`
     d = _load_for_bench(data); n = d.seqs.n_items
     t0 = time.perf_counter()
     if kind == "ours":
-        from .training import TrainConfig, fit
+        from .training import TrainConfig, train
         from .evaluation import ranking_validation
         tc = TrainConfig(max_minutes=minutes, threads=threads, seed=seed)
         batches = ClozeBatches(d.split.train, n, PEER_MAX_LEN, tc.batch_size, tc.mask_prob, tc.p_last, seed=seed)
         widths = [x.shape[1] for x, _ in batches.epoch(0)]
-        run = fit(d, preset("S", n, max_len=PEER_MAX_LEN), tc,
-                  progress=False, log=None, validate=ranking_validation())
+        run = train(d, preset("S", n, max_len=PEER_MAX_LEN), tc,
+                    progress=False, log=None, validate=ranking_validation())
         scorer, epochs = ModelScorer(run.model), len(run.history)
         step_s = float(run.history.seconds.median()) / len(batches)       # includes its validation: an upper bound
         sequences, steps_per_epoch = batches.n_samples, len(batches)

@@ -12,10 +12,10 @@ import pandas as pd
 import torch.distributed as dist
 from .data import DataError, PROTOCOLS, Prepared, prepare
 from .model import BERT4RecConfig, PRESETS, preset
-from .training import Run, TrainConfig, check_out, fit, pick_device, vocabulary
+from .training import Run, TrainConfig, check_out, fit, pick_device
 try: import fcntl  # POSIX file locks for run folders
 except ImportError: fcntl = None
-from .evaluation import Recommender, ranking_validation, show_recommendations, test_metrics
+from .evaluation import Recommender, ranking_validation, show_recommendations, test_metrics, vocabulary
 from .benchmark import bench, bench_markdown, bench_peers, peers_markdown
 from .files import cli_errors, load_data
 

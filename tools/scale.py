@@ -27,7 +27,8 @@ def phase(args, what:str) -> dict:
     from bert4rec_nb.data import prepare
     from bert4rec_nb.files import read_interactions
     from bert4rec_nb.model import BERT4Rec, preset
-    from bert4rec_nb.training import TrainConfig, _setup, clip_grad_norm, make_optimizer, vocabulary
+    from bert4rec_nb.training import TrainConfig, _setup, clip_grad_norm, make_optimizer
+    from bert4rec_nb.evaluation import vocabulary
     from bert4rec_nb.evaluation import ModelScorer, Recommender, evaluate
     torch.set_num_threads(args.threads)
     t = time.time(); d = prepare(read_interactions(interactions(args.users, args.items, args.mean_len, args.zipf)), "loo", min_count=1)

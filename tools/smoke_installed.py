@@ -26,8 +26,8 @@ from bert4rec_nb.data import make_sample, load_movielens, prepare, build_sequenc
 from bert4rec_nb.files import read_interactions
 from bert4rec_nb.masking import ClozeBatches, eval_inputs
 from bert4rec_nb.model import BERT4Rec, preset, load_checkpoint, model_from_checkpoint
-from bert4rec_nb.training import TrainConfig, fit, hit_rate, plot_history, vocabulary
-from bert4rec_nb.evaluation import (evaluate, ModelScorer, MostPopular, Transitions, results_table, Recommender,
+from bert4rec_nb.training import TrainConfig, fit, hit_rate, plot_history, train
+from bert4rec_nb.evaluation import (vocabulary, evaluate, ModelScorer, MostPopular, Transitions, results_table, Recommender,
                                     show_recommendations, bootstrap_ci, ranking_validation, test_metrics)
 from bert4rec_nb.benchmark import bench, bench_markdown
 
@@ -57,9 +57,9 @@ r = ml.ratings                                                     # the sample 
 pd.DataFrame({"user": "c" + r.user.astype(str), "item": "sku-" + r.item.astype(str),
               "timestamp": pd.to_datetime(r.timestamp, unit="s").astype(str)}).to_csv(tmp / "orders.csv", index=False)
 own = prepare(read_interactions(tmp / "orders.csv"), "loo")
-own_run = fit(own, "S", TrainConfig(epochs=1, batch_size=64), progress=False, log=None)
+own_run = train(own, "S", TrainConfig(epochs=1, batch_size=64), progress=False, log=None)
 own_rec = Recommender(own_run.model, **vocabulary(own))
-check("own interactions file: read_interactions, prepare, fit, Recommender by string id", own_rec.recommend(["sku-3"], k=3).movie_id.str.startswith("sku-").all())
+check("own interactions file: read_interactions, prepare, train, Recommender by string id", own_rec.recommend(["sku-3"], k=3).movie_id.str.startswith("sku-").all())
 b = bench("sample", tmp / "bench.json", repeats=1, ref_batches=1)
 check("bench + bench_markdown", "| what | ours |" in bench_markdown(tmp / "bench.json"))
 for exe in ("bert4rec_train", "bert4rec_recommend", "bert4rec_download", "bert4rec_bench"):

@@ -1,6 +1,10 @@
 """Milliseconds per training step (forward, backward, AdamW) of preset S on real batches: fp32 vs bf16 autocast, oneDNN on vs off.
 
     python tools/step_speed.py --data PATH/TO/ml-1m --threads 2 --out experiments/step_speed.csv
+    python tools/step_speed.py --data PATH/TO/ml-1m --threads 2 --compile --out experiments/step_speed_compile.csv
+
+With --compile: eager against `torch.compile` (as `TrainConfig.compile` does it, oneDNN off, fp32, as training runs),
+the compile time (the first pass) reported apart.
 
 Every third batch of the first epoch (batch 128, mask 0.2), each setting timed over them `--repeats` times; the
 median pass is reported. Time it with nothing else running."""
@@ -16,12 +20,28 @@ p.add_argument("--data", default=os.environ.get("BERT4REC_DATA"))
 p.add_argument("--threads", type=int, default=2)
 p.add_argument("--repeats", type=int, default=3)
 p.add_argument("--out", default="step_speed.csv")
+p.add_argument("--compile", action="store_true", help="eager vs torch.compile instead")
 args = p.parse_args()
 torch.set_num_threads(args.threads)
 d = prepare(args.data, "loo")
 cfg = preset("S", d.seqs.n_items)
 batches = list(ClozeBatches(d.split.train, d.seqs.n_items, cfg.max_len, 128, 0.2, 0.1, False, seed=0).epoch(1))[::3]
 rows = []
+if args.compile:
+    torch.backends.mkldnn.enabled = False
+    for compiled in (False, True):
+        torch.manual_seed(0); m = BERT4Rec(cfg); opt = make_optimizer(m, 1e-3, 0.01)
+        step = torch.compile(m) if compiled else m
+        passes = []
+        for _ in range(args.repeats + 1):                  # the first pass compiles (one graph per batch width)
+            t0 = time.perf_counter()
+            for x, y in batches:
+                loss = step(x, y); opt.zero_grad(); loss.backward(); opt.step()
+            passes.append(time.perf_counter() - t0)
+        rows.append({"torch.compile": compiled, "ms/step": round(float(np.median(passes[1:])) / len(batches) * 1000, 1),
+                     "first pass s": round(passes[0], 1), "batch widths": len({x.shape[1] for x, _ in batches}), "batches": len(batches)})
+        print(rows[-1], flush=True)
+    pd.DataFrame(rows).to_csv(args.out, index=False); raise SystemExit(0)
 for onednn in (True, False):
     for bf16 in (False, True):
         torch.backends.mkldnn.enabled = onednn
