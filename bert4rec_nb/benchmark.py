@@ -105,7 +105,7 @@ def bench_serving(d:Prepared, cfg:BERT4RecConfig, repeats:int) -> tuple[dict, di
     model = BERT4Rec(cfg).eval()
     evaluation = {"users": len(d.split.test),
                   "full_ranking_all_users_s": _median_time(lambda: evaluate(ModelScorer(model), d.split.test), repeats)}
-    rec = Recommender(model, *vocabulary(d).values())
+    rec = Recommender(model, **vocabulary(d))
     history = [int(m) for m in d.seqs.item_ids[d.split.test.inputs[0][-50:]]]
     rec.recommend(history); lat = []
     for _ in range(100):

@@ -133,7 +133,7 @@ def _report(d:Prepared, run:Run, out:Path, preset_name:str):
     ours, trans = m["ndcg@10"], m["baselines_full_ranking"]["transitions"]["ndcg@10"]
     print(f"{m['model']} is {abs(ours / trans - 1):.0%} {'ahead of' if ours >= trans else 'behind'} the last-item transition count "
           f"(full-ranking NDCG@10 {ours:.4f} vs {trans:.4f}).")
-    rec = Recommender(run.model, *vocabulary(d).values())
+    rec = Recommender(run.model, **vocabulary(d))
     print("\nsample recommendations (✅ = the held-out next movie):")
     with pd.option_context("display.max_colwidth", 45, "display.width", 200):
         print(show_recommendations(rec, d.split.test, users=(0, 1)).to_string())

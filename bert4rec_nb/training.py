@@ -358,7 +358,7 @@ def negative_sampler(train:Ragged, n_items:int, k:int, power:float|None=None) ->
     q = (np.bincount(train.values, minlength=n_items + 1)[1:] + 1.0) ** (NEGATIVE_POWER if power is None else power); q /= q.sum()
     return NegativeSampler(torch.from_numpy(np.cumsum(q)), torch.from_numpy(np.r_[0.0, np.log(k * q)]).float(), k)
 
-# %% ../nbs/07_files.ipynb #93e48209
+# %% ../nbs/07_files.ipynb #46fb9ab2
 from .evaluation import vocabulary
 
 def data_fingerprint(data:Prepared) -> str:
@@ -381,7 +381,7 @@ def _save(ck:dict, out:Path, improved:bool, history:list):
     atomic_save(ck, out / "last.pt")
     atomic_write(out / "history.csv", pd.DataFrame(history).to_csv(index=False))
 
-# %% ../nbs/07_files.ipynb #8d120ae4
+# %% ../nbs/07_files.ipynb #ad8357d6
 EXTENDABLE = {"epochs", "patience", "min_epochs", "early_stop_lr_share", "max_minutes"}  # may change on resume: they decide when to stop
 RUNTIME_ONLY = {"device", "threads", "compile", "eval_batch_size", "bf16"}  # may change on resume: they do not change what is learned
 RUN_FILES = ("last.pt", "best.pt", "history.csv", "metrics.json")
@@ -423,8 +423,8 @@ def _resume(st:_State, path:Path, data:Prepared, cfg:TrainConfig, vocab:dict, fi
 
 def _finished(st:_State, cfg:TrainConfig) -> str:
     "Why a resumed run has nothing left to train under `cfg` ('' if it goes on)."
-    schedule = st.sched.lr_lambdas[0]; schedule.horizon = cfg.epochs * len(st.batches)
-    return _stop_reason(cfg, st.start, st.bad, sum(h["seconds"] for h in st.history), schedule(st.sched.last_epoch))
+    lr_share = WarmupDecay(st.sched.lr_lambdas[0].warmup, cfg.epochs * len(st.batches))(st.sched.last_epoch)   # under the new `epochs`
+    return _stop_reason(cfg, st.start, st.bad, sum(h["seconds"] for h in st.history), lr_share)
 
 def check_out(out:Path, resume:bool):
     "Refuse to start a new run in a folder that already holds one: nothing is overwritten by accident."
@@ -435,7 +435,7 @@ def check_out(out:Path, resume:bool):
     if found and resume and not (Path(out) / "last.pt").exists():
         raise DataError(f"{out} holds {', '.join(found)} but no last.pt to resume from; choose another --out")
 
-# %% ../nbs/07_files.ipynb #919d2862
+# %% ../nbs/07_files.ipynb #78984301
 def dist_setup(device:torch.device):
     "(rank, world_size), joining the process group when launched by torchrun."
     world = int(os.environ.get("WORLD_SIZE", "1"))
@@ -455,7 +455,7 @@ def _agreed(x:float, device, world:int) -> float:
     t = torch.tensor([x], dtype=torch.float64, device=device); dist.broadcast(t, 0)
     return float(t)
 
-# %% ../nbs/07_files.ipynb #716ba65e
+# %% ../nbs/07_files.ipynb #198d4a3a
 def fit(data:Prepared,                       # output of `prepare`
         model_config:BERT4RecConfig|str="S", # a config, or a preset name
         cfg:TrainConfig|None=None,           # training settings

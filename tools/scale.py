@@ -63,7 +63,7 @@ def phase(args, what:str) -> dict:
         res["eval"] = {"users": len(es), "full_ranking_s": round(time.time() - t, 1),
                        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
     else:
-        rec = Recommender(BERT4Rec(preset("S", n)), *vocabulary(d).values())
+        rec = Recommender(BERT4Rec(preset("S", n)), **vocabulary(d))
         h = [int(i) for i in d.seqs.item_ids[d.split.test.inputs[0][-20:]]]
         rec.recommend(h); lat = []
         for _ in range(50): t = time.perf_counter(); rec.recommend(h, k=10); lat.append(time.perf_counter() - t)

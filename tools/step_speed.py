@@ -26,33 +26,31 @@ torch.set_num_threads(args.threads)
 d = prepare(args.data, "loo")
 cfg = preset("S", d.seqs.n_items)
 batches = list(ClozeBatches(d.split.train, d.seqs.n_items, cfg.max_len, 128, 0.2, 0.1, False, seed=0).epoch(1))[::3]
+def passes(compiled:bool=False, bf16:bool=False, n:int=args.repeats) -> list:
+    "Seconds of each of `n` passes over the batches, training a fresh model (forward, backward, AdamW)."
+    torch.manual_seed(0); m = BERT4Rec(cfg); opt = make_optimizer(m, 1e-3, 0.01)
+    step, out = torch.compile(m) if compiled else m, []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        for x, y in batches:
+            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16): loss = step(x, y)
+            opt.zero_grad(); loss.backward(); opt.step()
+        out.append(time.perf_counter() - t0)
+    return out
+
+ms = lambda p: round(float(np.median(p)) / len(batches) * 1000, 1)
 rows = []
 if args.compile:
     torch.backends.mkldnn.enabled = False
     for compiled in (False, True):
-        torch.manual_seed(0); m = BERT4Rec(cfg); opt = make_optimizer(m, 1e-3, 0.01)
-        step = torch.compile(m) if compiled else m
-        passes = []
-        for _ in range(args.repeats + 1):                  # the first pass compiles (one graph per batch width)
-            t0 = time.perf_counter()
-            for x, y in batches:
-                loss = step(x, y); opt.zero_grad(); loss.backward(); opt.step()
-            passes.append(time.perf_counter() - t0)
-        rows.append({"torch.compile": compiled, "ms/step": round(float(np.median(passes[1:])) / len(batches) * 1000, 1),
-                     "first pass s": round(passes[0], 1), "batch widths": len({x.shape[1] for x, _ in batches}), "batches": len(batches)})
+        p = passes(compiled, n=args.repeats + 1)               # the first pass compiles (one graph per batch width)
+        rows.append({"torch.compile": compiled, "ms/step": ms(p[1:]), "first pass s": round(p[0], 1),
+                     "batch widths": len({x.shape[1] for x, _ in batches}), "batches": len(batches)})
         print(rows[-1], flush=True)
-    pd.DataFrame(rows).to_csv(args.out, index=False); raise SystemExit(0)
-for onednn in (True, False):
-    for bf16 in (False, True):
-        torch.backends.mkldnn.enabled = onednn
-        torch.manual_seed(0); m = BERT4Rec(cfg); opt = make_optimizer(m, 1e-3, 0.01)
-        passes = []
-        for _ in range(args.repeats):
-            t0 = time.perf_counter()
-            for x, y in batches:
-                with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16): loss = m(x, y)
-                opt.zero_grad(); loss.backward(); opt.step()
-            passes.append((time.perf_counter() - t0) / len(batches) * 1000)
-        rows.append({"oneDNN": onednn, "bf16 autocast": bf16, "ms/step": round(float(np.median(passes)), 1), "batches": len(batches)})
-        print(rows[-1], flush=True)
+else:
+    for onednn in (True, False):
+        for bf16 in (False, True):
+            torch.backends.mkldnn.enabled = onednn
+            rows.append({"oneDNN": onednn, "bf16 autocast": bf16, "ms/step": ms(passes(bf16=bf16)), "batches": len(batches)})
+            print(rows[-1], flush=True)
 pd.DataFrame(rows).to_csv(args.out, index=False)
