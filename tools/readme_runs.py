@@ -1,5 +1,5 @@
 """Run README's command (and its `--causal` form) on real data, one run at a time, and keep what README and
-05_experiments show: each run's metrics.json, history.csv, the command line, the wall time and the machine.
+06_experiments show: each run's metrics.json, history.csv, the command line, the wall time and the machine.
 
     python tools/readme_runs.py --data PATH/ml-1m-half --name ml-1m-half [--items ITEMS] [--causal] [--minutes 20]
 

@@ -3,7 +3,7 @@
     python tools/step_speed.py --data PATH/TO/ml-1m --threads 2 --out experiments/step_speed.csv
     python tools/step_speed.py --data PATH/TO/ml-1m --threads 2 --compile --out experiments/step_speed_compile.csv
 
-With --compile: eager against `torch.compile` (as `TrainConfig.compile` does it, oneDNN off, fp32, as training runs),
+With --compile: eager against `torch.compile` (the whole model, oneDNN off, fp32, as training runs),
 the compile time (the first pass) reported apart.
 
 Every third batch of the first epoch (batch 128, mask 0.2), each setting timed over them `--repeats` times; the
