@@ -207,7 +207,7 @@ def sampled_softmax(h, weight, bias, target, negatives, log_q, sparse:bool=False
         logits = torch.cat([pos[:, None], neg], 1)                                        # (M, 1 + K), the target first
         return F.cross_entropy(logits, torch.zeros_like(target))
 
-# %% ../nbs/08_files.ipynb #307cc4fd
+# %% ../nbs/08_files.ipynb #22dbbe52
 import io
 from pathlib import Path
 from .data import atomic_write

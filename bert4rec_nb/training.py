@@ -351,7 +351,7 @@ def negative_sampler(train:Ragged, n_items:int, k:int, power:float|None=None) ->
     q = (np.bincount(train.values, minlength=n_items + 1)[1:] + 1.0) ** (NEGATIVE_POWER if power is None else power); q /= q.sum()
     return NegativeSampler(torch.from_numpy(np.cumsum(q)), torch.from_numpy(np.r_[0.0, np.log(k * q)]).float(), k)
 
-# %% ../nbs/08_files.ipynb #47492550
+# %% ../nbs/08_files.ipynb #f555c733
 from .evaluation import vocabulary
 from .model import CHECKPOINT_FORMAT, atomic_save, load_checkpoint
 
@@ -375,7 +375,7 @@ def _save(ck:dict, out:Path, improved:bool, history:list):
     atomic_save(ck, out / "last.pt")
     atomic_write(out / "history.csv", pd.DataFrame(history).to_csv(index=False))
 
-# %% ../nbs/08_files.ipynb #5aec449e
+# %% ../nbs/08_files.ipynb #f11cf361
 EXTENDABLE = {"epochs", "patience", "min_epochs", "early_stop_lr_share", "max_minutes"}  # may change on resume: they decide when to stop
 RUNTIME_ONLY = {"device", "threads", "eval_batch_size", "bf16"}  # may change on resume: they do not change what is learned
 RUN_FILES = ("last.pt", "best.pt", "history.csv", "metrics.json")
@@ -429,7 +429,7 @@ def check_out(out:Path, resume:bool):
     if found and resume and not (Path(out) / "last.pt").exists():
         raise DataError(f"{out} holds {', '.join(found)} but no last.pt to resume from; choose another --out")
 
-# %% ../nbs/08_files.ipynb #3463d757
+# %% ../nbs/08_files.ipynb #0c67c993
 def dist_setup(device:torch.device):
     "(rank, world_size), joining the process group when launched by torchrun."
     world = int(os.environ.get("WORLD_SIZE", "1"))
@@ -449,7 +449,7 @@ def _agreed(x:float, device, world:int) -> float:
     t = torch.tensor([x], dtype=torch.float64, device=device); dist.broadcast(t, 0)
     return float(t)
 
-# %% ../nbs/08_files.ipynb #4b9594a4
+# %% ../nbs/08_files.ipynb #f665d0f7
 def fit(data:Prepared,                       # output of `prepare`
         model_config:BERT4RecConfig|str="S", # a config, or a preset name
         cfg:TrainConfig|None=None,           # training settings

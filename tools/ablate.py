@@ -9,6 +9,8 @@ the arm trains until its budget is spent, with the learning rate decaying to 0 a
 command does. Writes OUT/NAME.csv: one row per epoch (epoch, loss, validation metrics, seconds, lr, minutes since the
 start of training). Only validation is looked at, unless --with_test (then test is scored each epoch too, reported,
 never used to decide; its time is left out of the minutes column but counts against the budget).
+`--closing E:P` adds a closing phase: from epoch E on, a training sample masks only its last item with chance P
+(`p_last`), the test-time task, while the learning rate decays to 0.
 `--baselines` writes OUT/baselines_NAME.json instead: validation and test metrics of the last-item transition count
 and of popularity."""
 import argparse, ast, dataclasses, json, os, time
@@ -31,6 +33,7 @@ p.add_argument("--name", required=True, help="the arm's name (its CSV file)")
 p.add_argument("--baselines", action="store_true", help="instead of training, write the baselines' metrics")
 p.add_argument("--out", default="experiments/ablation")
 p.add_argument("--with_test", action="store_true", help="also score the test split after every epoch (loo only)")
+p.add_argument("--closing", default=None, help="E:P: from epoch E on, p_last = P (a closing phase on the test-time task)")
 p.add_argument("settings", nargs="*", help="field=value overrides")
 args = p.parse_args()
 out = Path(args.out); out.mkdir(parents=True, exist_ok=True)
@@ -47,6 +50,13 @@ for s in args.settings:
         if not hasattr(mod, name): raise SystemExit(f"unknown setting {k!r}")
         setattr(mod, name, v)
     else: raise SystemExit(f"unknown setting {k!r}")
+if args.closing:                                        # a closing phase: p_last changes from epoch E on
+    from bert4rec_nb.masking import ClozeBatches
+    e0, p1 = args.closing.split(":"); e0, p1, _epoch = int(e0), float(p1), ClozeBatches.epoch
+    def _closing_epoch(self, epoch=0):
+        if epoch >= e0: self.p_last = p1
+        return _epoch(self, epoch)
+    ClozeBatches.epoch = _closing_epoch
 data = prepare(load_data(args.data)[0], args.protocol)
 sp, n = data.split, data.seqs.n_items
 if args.baselines:
@@ -66,4 +76,4 @@ if args.with_test:  # loo: the validation and test users are the same users in t
 run = fit(data, preset(args.preset, n, **mo), cfg, progress=False, log=None, validate=validate)
 h = run.history.assign(minutes=lambda d: (d.seconds - (np.array(test_seconds) if test_seconds else 0)).cumsum() / 60)
 h.to_csv(out / f"{args.name}.csv", index=False)
-print(args.name, " ".join(args.settings), f"best val ndcg@10 {run.best['ndcg@10']:.4f} at epoch {run.best['epoch']} of {len(h)}")
+print(args.name, " ".join(args.settings), f"closing {args.closing}" if args.closing else "", f"best val ndcg@10 {run.best['ndcg@10']:.4f} at epoch {run.best['epoch']} of {len(h)}")
