@@ -324,7 +324,7 @@ def plot_overview(ml:MovieLens, title:str=""):
     fig.tight_layout()
     return fig
 
-# %% ../nbs/06_experiments.ipynb #7e6725e3
+# %% ../nbs/06_experiments.ipynb #4a483d20
 def _check_groups(protocol:str, n_users:int, hint:str="", **groups):
     "Raise a `DataError` before any training if a split left a group of users empty."
     if min(groups.values()) > 0: return

@@ -244,7 +244,7 @@ def show_recommendations(rec:Recommender, es:EvalSet, users=(0, 1, 2), k:int=10,
             f"top-{k} predicted": [("✅ " if m in tgt_movies else "") + t for m, t in zip(top.movie_id, top.title)]}))
     return pd.concat(out).set_index("user")
 
-# %% ../nbs/05_explain.ipynb #c1041536
+# %% ../nbs/05_explain.ipynb #eb115f9f
 def _shares(drops:np.ndarray) -> np.ndarray:  # (n, k) drop in k items' scores when each of n history items is left out
     "Each drop as a share of its column's positive drops (all 0 in a column where nothing drove the item up)."
     positive = drops.clip(min=0).sum(0)                            # (k,)
@@ -260,7 +260,7 @@ def _because(drops:np.ndarray,  # (n, k) drop in each recommended item's score w
         out.append("; ".join(f"{titles[j]} ({share[j]:.0%})" for j in order if d[j] > 0) or "(no single item)")
     return out
 
-# %% ../nbs/05_explain.ipynb #7ccb668b
+# %% ../nbs/05_explain.ipynb #9f8f3616
 def _leave_one_out(self, ids:list) -> tuple[torch.Tensor, list, torch.Tensor]:
     "The history's score of every item (V+1,), its distinct items (by last occurrence), and each one's hidden drop (n, V+1)."
     distinct = list(dict.fromkeys(reversed(ids)))[::-1]
