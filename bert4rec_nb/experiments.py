@@ -49,15 +49,17 @@ def plot_readme_curves(folder, baselines:dict|None=None, ax=None, previous:dict|
     if ax is None: _, ax = plt_subplots(max(1, len(datas)))
     for a, data in zip(np.atleast_1d(ax), datas):
         for _, r in df[df.data == data].iterrows():
-            h = pd.read_csv(Path(folder) / r.run / "history.csv")
-            line, = a.plot(h.seconds.cumsum() / 60, h["ndcg@10"], label=r.model)
+            line, = a.plot(*_curve(Path(folder) / r.run), label=r.model)
             for label, f in (previous or {}).items():
-                if (Path(f) / r.run / "history.csv").exists():
-                    h = pd.read_csv(Path(f) / r.run / "history.csv")
-                    a.plot(h.seconds.cumsum() / 60, h["ndcg@10"], ls="--", color=line.get_color(), label=f"{r.model}, {label}")
+                a.plot(*_curve(Path(f) / r.run), ls="--", color=line.get_color(), label=f"{r.model}, {label}")
         if baselines and data in baselines: a.axhline(baselines[data], color="gray", ls="--", label="last-item transitions")
         a.set(title=data, xlabel="training minutes (2-core CPU)", ylabel="validation NDCG@10"); a.legend(fontsize=8)
     return ax
+
+def _curve(run_dir:Path):
+    "Training minutes and validation NDCG@10 of the run in `run_dir`, epoch by epoch."
+    h = pd.read_csv(run_dir / "history.csv")
+    return h.seconds.cumsum() / 60, h["ndcg@10"]
 
 def plt_subplots(n:int):
     "A row of `n` panels at notebook width."
