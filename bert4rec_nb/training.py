@@ -62,7 +62,7 @@ class TrainConfig:
     negatives: int | None = None   # sampled softmax with this many negatives per batch (0: full softmax; None: by catalogue size)
     patience: int = 20             # early stopping: epochs without a better validation metric
     min_epochs: int = 50           # no early stopping before this epoch
-    early_stop_lr_share: float = 0.5  # early stopping waits until the learning rate is below this share of its peak (1: no wait)
+    early_stop_lr_share: float = 0.1  # early stopping waits until the learning rate is below this share of its peak (1: no wait)
     pop_bias_init: bool = True     # start the output bias at log item popularity (the popularity baseline)
     metric: str = "ndcg@10"        # validation metric (full ranking) for early stopping and `best`
     valid_users: int | None = 10_000  # validate on a fixed random sample of at most this many users (None: all; test: always all)
