@@ -15,15 +15,15 @@ With `next`, the best model is also validated with each request placed at the ti
 (a gap of 0 to the predicted item): how much of the gain rests on knowing when the held-out rating happened.
 Writes OUT/NAME.csv like tools/ablate.py (one row per epoch; only validation is looked at) and OUT/NAME.json: the best
 epoch's validation NDCG@10 and, with --with_test, its test NDCG@10 (scored once, after training)."""
-import argparse, math, os
-import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
+import argparse, json, os
+import numpy as np, torch, torch.nn as nn
 from dataclasses import dataclass
 from pathlib import Path
 import bert4rec_nb.training as training
 from bert4rec_nb.data import PAD, Ragged, EvalSet, prepare
 from bert4rec_nb.files import load_data
 from bert4rec_nb.model import BERT4Rec, Block, preset
-from bert4rec_nb.masking import ClozeBatches
+from bert4rec_nb.masking import ClozeBatches, eval_inputs
 from bert4rec_nb.training import TrainConfig, fit
 from bert4rec_nb.evaluation import ranking_validation
 
@@ -51,72 +51,49 @@ class TimedRagged(Ragged):
 
 def bucket(dt): return (dt.clamp(min=1).float().log() / 0.301).long().clamp(0, args.buckets - 1)
 
+class TimedBlock(Block):
+    "A block whose attention adds `tb` (B, H, L, L), set before each pass, to its position bias: `Block.forward` itself."
+    tb = 0.0
+    def forward(self, x, keep, last_only=False): return Block.forward(_WithTime(self), x, keep, last_only)
+
+class _WithTime:  # a block as `Block.forward` sees it: its position-bias table hands out the bias plus the time bias
+    def __init__(self, blk): self.blk, self.rel = blk, self
+    def __getattr__(self, k): return getattr(self.blk, k)
+    @property
+    def shape(self): return self.blk.rel.shape
+    def __getitem__(self, k): return self.blk.rel[k] + self.blk.tb
+
 class TimeBERT4Rec(BERT4Rec):
+    "The causal model with a time-bias table (heads x buckets) per block; `encode` and `score` are BERT4Rec's own."
     def __init__(self, c):
         super().__init__(c)
+        for blk in self.blocks: blk.__class__ = TimedBlock   # in place: the same weights and random draws as BERT4Rec
         self.tbias = nn.ParameterList(nn.Parameter(torch.zeros(c.n_heads, args.buckets)) for _ in range(c.n_layers))
 
-    def _time_bias(self, t, tq, i):  # t (B, L) key times; tq (B, L) the time each query is measured from
-        b = bucket(tq[:, :, None] - t[:, None, :])                                # (B, L, L)
-        return self.tbias[i][:, b].permute(1, 0, 2, 3)                           # (B, H, L, L)
-
-    def encode_timed(self, inputs, t, tq, last_only=False):
-        B, L = inputs.shape
-        pos = torch.arange(L - 1, -1, -1)
-        x = self.emb_drop(self.emb_ln(self.item_emb(inputs) + self.pos_emb(pos)))
-        keep = (inputs != PAD)[:, None, None, :]
-        past = torch.ones(L, L, dtype=torch.bool).tril()
-        keep = (keep & past) | torch.eye(L, dtype=torch.bool)                     # (B, 1, L, L)
-        for i, blk in enumerate(self.blocks):
-            x = block_forward(blk, x, keep, self._time_bias(t, tq, i) if args.mode != "off" else 0.0,
-                              last_only and i == len(self.blocks) - 1)
-        return self.ln_f(x)
+    def set_times(self, t, tq):  # t (B, L) each key's time; tq (B, L) the time each query is measured from
+        if args.mode == "off": return
+        b = bucket(tq[:, :, None] - t[:, None, :])                                # (B, L, L), once for all blocks
+        for blk, table in zip(self.blocks, self.tbias): blk.tb = table[:, b].permute(1, 0, 2, 3)   # (B, H, L, L)
 
     def forward(self, inputs, labels, negatives=None, log_q=None):  # packed windows from `next_item_pairs`
-        items, t = inputs & ITEM, inputs >> SHIFT
-        tl = labels >> SHIFT                                                      # time of the next item
-        tq = torch.where(labels != PAD, tl, t) if args.mode == "next" else t
-        return super().forward(_Timed(items, t, tq), labels & ITEM, negatives, log_q)
+        items, t, tl = inputs & ITEM, inputs >> SHIFT, labels >> SHIFT          # tl: the time of the next item
+        self.set_times(t, torch.where(labels != PAD, tl, t) if args.mode == "next" else t)
+        return super().forward(items, labels & ITEM, negatives, log_q)
 
-    def encode(self, inputs, last_only=False):
-        if isinstance(inputs, _Timed): return self.encode_timed(inputs.items, inputs.t, inputs.tq, last_only)
-        raise TypeError("TimeBERT4Rec needs times")
-
-    def score_histories(self, h):
+    def score_histories(self, h):  # h: TimedRagged
         c = self.config
-        h2 = h.slice(-c.max_len); tt = Ragged(h.times, h.offsets).slice(-c.max_len)
-        from bert4rec_nb.masking import gather_left_padded
-        st, en = torch.from_numpy(h2.offsets[:-1]), torch.from_numpy(h2.offsets[1:]); W = int(h2.lengths.max())
-        x = gather_left_padded(torch.from_numpy(h2.values.astype(np.int64)), st, en, W)
-        t = gather_left_padded(torch.from_numpy(tt.values.astype(np.int64)), st, en, W)
+        x = eval_inputs(h, c.n_items, c.max_len, causal=True)                     # (B, L)
+        t = eval_inputs(Ragged(h.times, h.offsets), c.n_items, c.max_len, causal=True)  # (B, L) the same places' times
         tq = t.clone()
-        if args.mode == "next": tq[:, -1] = torch.from_numpy(h.query.astype(np.int64))   # the last query: the target's time
-        logits = self.item_logits(self.encode_timed(x, t, tq, True)[:, -1])
-        return F.pad(logits, (1, 0), value=-math.inf)
-
-class _Timed:  # what BERT4Rec.forward hands to encode
-    def __init__(self, items, t, tq): self.items, self.t, self.tq = items, t, tq
-    def __ne__(self, other): return self.items != other
-    @property
-    def shape(self): return self.items.shape
-
-class _Rel:  # a block's position-bias table that adds the time bias tb (B, H, L, L) to what it hands out
-    def __init__(self, rel, tb): self.rel, self.tb, self.shape = rel, tb, rel.shape
-    def __getitem__(self, k): return self.rel[k] + self.tb
-
-class _WithTime:  # a block as `Block.forward` sees it, with `_Rel` in place of its position bias
-    def __init__(self, blk, tb): self.blk, self.rel = blk, _Rel(blk.rel, tb)
-    def __getattr__(self, k): return getattr(self.blk, k)
-
-def block_forward(blk, x, keep, tb, last_only):  # `Block.forward` with an extra additive bias tb (B, H, L, L)
-    return Block.forward(_WithTime(blk, tb), x, keep, last_only)
+        if args.mode == "next": tq[:, -1] = torch.from_numpy(h.query.astype(np.int64))   # the last query: the request time
+        self.set_times(t, tq)
+        return self.score(x)
 
 data = prepare(load_data(args.data)[0], "loo")
 seqs, sp, n = data.seqs, data.split, data.seqs.n_items
 assert n < ITEM and seqs.timestamps.max() < (1 << (63 - SHIFT))
 T = Ragged(seqs.timestamps.astype(np.int64), seqs.seqs.offsets)
-tr_t = T.slice(0, -2)
-packed = Ragged(sp.train.values.astype(np.int64) | (tr_t.values << SHIFT), sp.train.offsets)
+packed = Ragged(sp.train.values.astype(np.int64) | (T.slice(0, -2).values << SHIFT), sp.train.offsets)
 _init = ClozeBatches.__init__
 def _packed_init(self, train, *a, **k): _init(self, packed if train is sp.train else train, *a, **k)
 ClozeBatches.__init__ = _packed_init
@@ -130,16 +107,11 @@ validate = ranking_validation(batch_size=cfg.eval_batch_size, users=cfg.valid_us
 run = fit(data, preset("S", n, causal=True), cfg, progress=False, log=lambda s: print(s, flush=True), validate=validate)
 h = run.history.assign(minutes=lambda d: d.seconds.cumsum() / 60)
 Path(args.out).mkdir(parents=True, exist_ok=True); h.to_csv(Path(args.out) / f"{args.name}.csv", index=False)
-if args.mode == "next":  # the same model, validated with the request time at the last rating of the history (a gap of 0)
-    v = sp.valid.inputs; at_last = TimedRagged(v.values, v.offsets, v.times, T.slice(-3, -2).values)
-    run.best["ndcg@10 request at the last rating"] = float(validate(run.model, EvalSet(at_last, sp.valid.targets, sp.valid.users))["ndcg@10"].mean())
-msg = f"{args.name} mode {args.mode} best val ndcg@10 {run.best['ndcg@10']:.4f} at epoch {run.best['epoch']} of {len(h)}"
-if args.mode == "next": msg += f" (with the request time at the last rating: {run.best['ndcg@10 request at the last rating']:.4f})"
 res = {"mode": args.mode, "minutes": args.minutes, "threads": args.threads, "epochs": len(h), "best_epoch": int(run.best["epoch"]),
        "best_val_ndcg@10": float(run.best["ndcg@10"])}
-if args.mode == "next": res["best_val_ndcg@10_request_at_last_rating"] = run.best["ndcg@10 request at the last rating"]
-if args.with_test:
-    res["test_ndcg@10"] = float(ranking_validation(batch_size=cfg.eval_batch_size)(run.model, sp.test)["ndcg@10"].mean())
-    msg += f"; test ndcg@10 {res['test_ndcg@10']:.4f}"
-import json; (Path(args.out) / f"{args.name}.json").write_text(json.dumps(res, indent=1))
-print(msg)
+if args.mode == "next":  # the same model, validated with the request time at the last rating of the history (a gap of 0)
+    v = sp.valid.inputs; at_last = TimedRagged(v.values, v.offsets, v.times, T.slice(-3, -2).values)
+    res["best_val_ndcg@10_request_at_last_rating"] = float(validate(run.model, EvalSet(at_last, sp.valid.targets, sp.valid.users))["ndcg@10"].mean())
+if args.with_test: res["test_ndcg@10"] = float(ranking_validation(batch_size=cfg.eval_batch_size)(run.model, sp.test)["ndcg@10"].mean())
+(Path(args.out) / f"{args.name}.json").write_text(json.dumps(res, indent=1))
+print(args.name, json.dumps(res))
